@@ -32,11 +32,11 @@ module.exports = {
     layer('bolt', 'cypher|planner|execution|storage|durability|engine|server|cli|shell', 'Bolt knows only its backend port'),
     layer('cypher', 'planner|execution|storage|durability|engine|server|bolt|packstream|cli|shell', 'front end is pure'),
     layer('planner', 'execution|storage|durability|engine|server|bolt|packstream|cli|shell', 'planner asks through catalog-view'),
-    layer('execution', 'durability|engine|server|bolt|packstream|cli|shell', 'execution sees storage only'),
+    layer('execution', 'cypher|durability|engine|server|bolt|packstream|cli|shell', 'execution sees planner and storage only'),
     layer('storage', 'cypher|planner|execution|durability|engine|server|bolt|packstream|cli|shell', 'storage is the floor'),
     layer('durability', 'cypher|planner|execution|engine|server|bolt|packstream|cli|shell', 'durability sees storage only'),
     layer('engine', 'server|bolt|packstream|cli|shell', 'engine does not know Bolt'),
-    layer('server', 'cli|shell', 'server is below the CLI'),
+    layer('server', 'cypher|planner|execution|storage|durability|packstream|cli|shell', 'server joins bolt and engine, nothing else'),
     layer('shell', 'engine|storage|execution|planner|cypher|durability|server|cli', 'shell speaks Bolt'),
   ],
   options: {

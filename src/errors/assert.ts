@@ -11,5 +11,5 @@ export function invariant(condition: unknown, message: string): asserts conditio
 
 /** Marks a branch the type checker proves unreachable; reaching it anyway is an internal error. */
 export function assertNever(value: never, what = 'value'): never {
-  throw new InternalError(`Unexpected ${what}: ${String(value as unknown)}`);
+  throw new InternalError(`Unexpected ${what}: ${String(value)}`);
 }

@@ -1,4 +1,6 @@
-import { Status, type StatusDefinition } from './status.js';
+import { GqlStatus, type GqlErrorStatusCode } from './gql-status.js';
+import type { GqlStatusDefinition } from './gql-status-definition.js';
+import { classificationOf, Status, type Classification, type StatusDefinition } from './status.js';
 
 /** A position in query text: 0-based offset, 1-based line and column (Neo4j's convention). */
 export interface TextPosition {
@@ -11,19 +13,36 @@ export interface DatabaseErrorOptions {
   readonly position?: TextPosition;
   /** The openCypher TCK error detail, such as `UndefinedVariable`. */
   readonly detail?: string;
-  /** A more specific GQLSTATUS than the status' own, when one applies. */
-  readonly gqlStatus?: string;
+  /**
+   * Replaces the status' own GQLSTATUS. Rarely right: Neo4j keeps the general status (say `42001`) and
+   * names the specific problem in `gqlCause`. One legitimate use: division by zero (`22012`).
+   */
+  readonly gqlStatus?: GqlErrorStatusCode;
+  /** The specific GQLSTATUS sent as `cause` (5.7+), such as `42N62`; defaults to the status' typical cause. */
+  readonly gqlCause?: GqlErrorStatusCode;
+  /** The error that led to this one, kept for logs; never sent to the client. */
   readonly cause?: unknown;
 }
 
+/** Options of the error classes that cover a family of codes and default to its most common one. */
+export interface StatusOverrideOptions extends DatabaseErrorOptions {
+  readonly status?: StatusDefinition;
+}
+
 /**
- * The base of every error Quiver reports to a client. The status decides the Neo4j code and the GQLSTATUS;
- * `bolt/messages/failure.ts` is the one place that turns it into FAILURE metadata.
+ * The base of every error Quiver reports to a client. The status decides the Neo4j code and, unless the
+ * thrower names more specific ones, the GQLSTATUS and its cause; `bolt/messages/failure.ts` is the one place
+ * that turns all of it into FAILURE metadata.
  */
 export class DatabaseError extends Error {
   readonly status: StatusDefinition;
   readonly position: TextPosition | undefined;
   readonly detail: string | undefined;
+  /** The GQLSTATUS sent as `gql_status` (5.7+). */
+  readonly gql: GqlStatusDefinition;
+  /** The GQLSTATUS sent in `cause` (5.7+), if any. */
+  readonly gqlCause: GqlStatusDefinition | undefined;
+  /** Shorthand for `gql.code`. */
   readonly gqlStatus: string;
 
   constructor(status: StatusDefinition, message: string, options: DatabaseErrorOptions = {}) {
@@ -31,7 +50,9 @@ export class DatabaseError extends Error {
     this.status = status;
     this.position = options.position;
     this.detail = options.detail;
-    this.gqlStatus = options.gqlStatus ?? status.gqlStatus;
+    this.gql = options.gqlStatus === undefined ? status.gql : GqlStatus[options.gqlStatus];
+    this.gqlCause = options.gqlCause === undefined ? status.gqlCause : GqlStatus[options.gqlCause];
+    this.gqlStatus = this.gql.code;
   }
 
   override get name(): string {
@@ -41,6 +62,11 @@ export class DatabaseError extends Error {
   /** The Neo4j status code string (`Neo.ClientError.…`). */
   get code(): string {
     return this.status.code;
+  }
+
+  /** `ClientError`, `TransientError` or `DatabaseError`, parsed from the code. */
+  get classification(): Classification {
+    return classificationOf(this.status.code);
   }
 }
 
@@ -93,31 +119,47 @@ export class ConstraintViolationError extends DatabaseError {
   }
 }
 
-/** A write-write conflict between concurrent transactions; drivers retry it. */
+/**
+ * A conflict between concurrent transactions; drivers retry it. Defaults to `DeadlockDetected`; pass
+ * `status: Status.Outdated` or `Status.LockAcquisitionTimeout` for those cases.
+ */
 export class TransactionConflictError extends DatabaseError {
-  constructor(message: string, options: DatabaseErrorOptions = {}) {
-    super(Status.DeadlockDetected, message, options);
+  constructor(message: string, options: StatusOverrideOptions = {}) {
+    super(options.status ?? Status.DeadlockDetected, message, options);
   }
 }
 
-/** A transaction ended from outside (RESET, termination, timeout). */
+/**
+ * A transaction ended from outside. Defaults to `Terminated` (RESET, shutdown); pass
+ * `status: Status.TransactionTimedOutClientConfiguration` (or another termination code) for timeouts.
+ */
 export class TransactionTerminatedError extends DatabaseError {
-  constructor(message: string, options: DatabaseErrorOptions = {}) {
-    super(Status.Terminated, message, options);
+  constructor(message: string, options: StatusOverrideOptions = {}) {
+    super(options.status ?? Status.Terminated, message, options);
   }
 }
 
-/** A Bolt request that is not valid in the current state or has invalid fields. */
+/**
+ * A Bolt request that is not valid in the current state or has invalid fields. Defaults to
+ * `Request.Invalid`; undecodable bytes use `Request.InvalidFormat` (see `PackStreamError`).
+ */
 export class ProtocolError extends DatabaseError {
-  constructor(message: string, options: DatabaseErrorOptions & { status?: StatusDefinition } = {}) {
+  constructor(message: string, options: StatusOverrideOptions = {}) {
     super(options.status ?? Status.RequestInvalid, message, options);
   }
 }
 
-/** Failed authentication; the connection is closed after the FAILURE. */
+/**
+ * Failed authentication; the connection is closed after the FAILURE. Defaults to `Unauthorized` with
+ * Neo4j's exact message, which some tools match; pass another `Security` status for rate limits or
+ * expired credentials.
+ */
 export class AuthenticationError extends DatabaseError {
-  constructor(message = 'The client is unauthorized due to authentication failure.', options: DatabaseErrorOptions = {}) {
-    super(Status.Unauthorized, message, options);
+  constructor(
+    message = 'The client is unauthorized due to authentication failure.',
+    options: StatusOverrideOptions = {},
+  ) {
+    super(options.status ?? Status.Unauthorized, message, options);
   }
 }
 
