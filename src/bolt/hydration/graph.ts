@@ -1,0 +1,89 @@
+import { Node, Relationship, type CypherMap } from '../../values/index.js';
+import { Structure } from '../../packstream/index.js';
+import { isString, StructFields } from './fields.js';
+import { NODE, RELATIONSHIP, UNBOUND_RELATIONSHIP } from './struct-tags.js';
+import type { WireProfile } from './wire-profile.js';
+
+/**
+ * Node, Relationship and UnboundRelationship (bolt-spec-digest §5.1). Before Bolt 5.0 they have 3/5/3
+ * fields; from 5.0 on they also carry element ids (4/8/4). Ids are always real int64s: Java and Go drivers
+ * fail on null ids.
+ */
+
+/**
+ * A relationship without its endpoints, as it appears only inside a Path structure. Hydrating a Path turns
+ * these back into `Relationship`s using the direction of each hop.
+ */
+export class UnboundRelationship {
+  readonly id: bigint;
+  readonly elementId: string;
+  readonly type: string;
+  readonly properties: CypherMap;
+
+  constructor(id: bigint, elementId: string, type: string, properties: CypherMap) {
+    this.id = id;
+    this.elementId = elementId;
+    this.type = type;
+    this.properties = properties;
+  }
+}
+
+export function dehydrateNode(node: Node, profile: WireProfile): Structure {
+  const fields: unknown[] = [node.id, node.labels, node.properties];
+  if (profile.hasElementIds) fields.push(node.elementId);
+  return new Structure(NODE, fields);
+}
+
+export function hydrateNode(fields: readonly unknown[], profile: WireProfile): Node {
+  const read = new StructFields('Node', fields, profile.hasElementIds ? 4 : 3);
+  const id = read.integer(0);
+  return new Node({
+    id,
+    labels: read.listOf(1, 'STRING', isString),
+    properties: read.map(2) as CypherMap,
+    elementId: profile.hasElementIds ? read.string(3) : String(id),
+  });
+}
+
+export function dehydrateRelationship(relationship: Relationship, profile: WireProfile): Structure {
+  const { id, startNodeId, endNodeId, type, properties } = relationship;
+  const fields: unknown[] = [id, startNodeId, endNodeId, type, properties];
+  if (profile.hasElementIds) {
+    fields.push(relationship.elementId, relationship.startNodeElementId, relationship.endNodeElementId);
+  }
+  return new Structure(RELATIONSHIP, fields);
+}
+
+export function hydrateRelationship(fields: readonly unknown[], profile: WireProfile): Relationship {
+  const read = new StructFields('Relationship', fields, profile.hasElementIds ? 8 : 5);
+  const id = read.integer(0);
+  const startNodeId = read.integer(1);
+  const endNodeId = read.integer(2);
+  return new Relationship({
+    id,
+    startNodeId,
+    endNodeId,
+    type: read.string(3),
+    properties: read.map(4) as CypherMap,
+    elementId: profile.hasElementIds ? read.string(5) : String(id),
+    startNodeElementId: profile.hasElementIds ? read.string(6) : String(startNodeId),
+    endNodeElementId: profile.hasElementIds ? read.string(7) : String(endNodeId),
+  });
+}
+
+/** The unbound form of a relationship, for the `rels` list of a Path. */
+export function dehydrateUnboundRelationship(relationship: Relationship, profile: WireProfile): Structure {
+  const fields: unknown[] = [relationship.id, relationship.type, relationship.properties];
+  if (profile.hasElementIds) fields.push(relationship.elementId);
+  return new Structure(UNBOUND_RELATIONSHIP, fields);
+}
+
+export function hydrateUnboundRelationship(
+  fields: readonly unknown[],
+  profile: WireProfile,
+): UnboundRelationship {
+  const read = new StructFields('UnboundRelationship', fields, profile.hasElementIds ? 4 : 3);
+  const id = read.integer(0);
+  const elementId = profile.hasElementIds ? read.string(3) : String(id);
+  return new UnboundRelationship(id, elementId, read.string(1), read.map(2) as CypherMap);
+}
