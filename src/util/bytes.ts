@@ -1,8 +1,8 @@
 /** Shared UTF-8 codecs: creating them is costly, so every module reuses these. */
 export const utf8Encoder = new TextEncoder();
-export const utf8Decoder = new TextDecoder('utf-8');
+export const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 /** Throws a TypeError on invalid UTF-8 instead of inserting U+FFFD. */
-export const utf8DecoderFatal = new TextDecoder('utf-8', { fatal: true });
+export const utf8DecoderFatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Lower-case hex with a space between bytes: `60 60 b0 17`. */
 export function toHex(bytes: Uint8Array): string {
