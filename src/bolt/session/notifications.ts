@@ -1,0 +1,105 @@
+import { GqlStatus, renderGqlDescription } from '../../errors/index.js';
+import type { Notification, NotificationFilter } from '../backend.js';
+import type { NotificationConfig } from '../messages/request.js';
+
+/**
+ * Notification filtering (Bolt 5.2+, bolt-spec-digest §6.15, §9.13) and the two wire shapes: legacy
+ * `notifications` maps (≤ 5.4) and GQL status objects (5.6+), which always start with the outcome status.
+ */
+
+/** RUN/BEGIN settings override HELLO's; `null` inherits. */
+export function effectiveNotificationFilter(
+  connection: NotificationConfig,
+  request: NotificationConfig,
+): NotificationFilter {
+  return {
+    minimumSeverity: request.minimumSeverity ?? connection.minimumSeverity,
+    disabledClassifications: request.disabledClassifications ?? connection.disabledClassifications ?? [],
+  };
+}
+
+/** The notifications the filter lets through. */
+export function filterNotifications(
+  notifications: readonly Notification[],
+  filter: NotificationFilter,
+): readonly Notification[] {
+  if (filter.minimumSeverity === 'OFF') return [];
+  const dropInformation = filter.minimumSeverity === 'WARNING';
+  const disabled = filter.disabledClassifications;
+  if (!dropInformation && disabled.length === 0) return notifications;
+  return notifications.filter(
+    (notification) =>
+      !(dropInformation && notification.definition.severity === 'INFORMATION') &&
+      !disabled.includes(notification.definition.category),
+  );
+}
+
+function positionMetadata(notification: Notification): Record<string, unknown> {
+  const position = notification.position;
+  if (position === undefined) return {};
+  return {
+    position: {
+      offset: BigInt(position.offset),
+      line: BigInt(position.line),
+      column: BigInt(position.column),
+    },
+  };
+}
+
+/** A notification as a legacy `notifications` entry (Bolt 3 … 5.4). */
+export function toLegacyNotification(notification: Notification): Record<string, unknown> {
+  const definition = notification.definition;
+  return {
+    code: definition.code,
+    title: definition.title,
+    description: notification.description,
+    severity: definition.severity,
+    category: definition.category,
+    ...positionMetadata(notification),
+  };
+}
+
+const DIAGNOSTIC_DEFAULTS = { OPERATION: '', OPERATION_CODE: '0', CURRENT_SCHEMA: '/' } as const;
+
+/** A notification as a GQL status object (Bolt 5.6+), its description rendered from the parameters. */
+export function toStatusObject(notification: Notification): Record<string, unknown> {
+  const definition = notification.definition;
+  const position = notification.position;
+  const parameters = notification.parameters;
+  return {
+    gql_status: definition.gql.code,
+    status_description: renderGqlDescription(definition.gql, parameters),
+    neo4j_code: definition.code,
+    title: definition.title,
+    description: notification.description,
+    diagnostic_record: {
+      ...DIAGNOSTIC_DEFAULTS,
+      _severity: definition.severity,
+      _classification: definition.category,
+      ...(position === undefined
+        ? {}
+        : {
+            _position: {
+              offset: BigInt(position.offset),
+              line: BigInt(position.line),
+              column: BigInt(position.column),
+            },
+          }),
+      ...(parameters === undefined ? {} : { _status_parameters: parameters }),
+    },
+  };
+}
+
+/**
+ * The outcome status that opens `statuses`: `00001` when the query has no result columns, `00000` when it
+ * produced records, `02000` ("no data") otherwise.
+ */
+export function outcomeStatus(fieldCount: number, recordCount: number): Record<string, unknown> {
+  const gql =
+    fieldCount === 0 ? GqlStatus['00001'] : recordCount > 0 ? GqlStatus['00000'] : GqlStatus['02000'];
+  return {
+    gql_status: gql.code,
+    status_description: gql.description,
+    diagnostic_record: { ...DIAGNOSTIC_DEFAULTS },
+  };
+}

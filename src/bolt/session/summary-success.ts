@@ -1,0 +1,79 @@
+import type { Packer } from '../../packstream/index.js';
+import type { ResultSummary } from '../backend.js';
+import { writeSuccess, writeSuccessHeader } from '../messages/success.js';
+import type { BoltVersionDescriptor } from '../versions/index.js';
+import { filterNotifications, outcomeStatus, toLegacyNotification, toStatusObject } from './notifications.js';
+import { toPlanMetadata, toProfileMetadata, toStatsMetadata } from './plan-metadata.js';
+import type { QueryStatement } from './statement.js';
+
+/** Writes `SUCCESS {has_more: true}`: the stream stays open (4.0+). */
+export function writeHasMoreSuccess(packer: Packer): void {
+  writeSuccessHeader(packer, 1);
+  packer.packString('has_more');
+  packer.packBoolean(true);
+}
+
+/** Writes the SUCCESS of a Bolt 1/2 pseudo statement's PULL_ALL/DISCARD_ALL: `{}` or `{bookmark}`. */
+export function writePseudoSuccess(packer: Packer, bookmark: string | null): void {
+  writeSuccess(packer, bookmark === null ? {} : { bookmark });
+}
+
+/**
+ * Writes the final SUCCESS of a consumed result (bolt-spec-digest §6.9): `bookmark` (auto-commit),
+ * `type`, `t_last`/`result_consumed_after`, `db` (4.0+), `stats` (if anything changed), `plan`/`profile`,
+ * and `notifications` (≤ 5.4, when there are any) or `statuses` (5.6+, always with the outcome status).
+ * The common keys are written directly; the rare nested ones go through `packValue`.
+ */
+export function writeSummarySuccess(
+  packer: Packer,
+  descriptor: BoltVersionDescriptor,
+  statement: QueryStatement,
+  summary: ResultSummary,
+  bookmark: string | null,
+): void {
+  const stats = toStatsMetadata(summary.counters);
+  const notifications = filterNotifications(summary.notifications ?? [], statement.notifications);
+  const legacyNotifications = descriptor.notifications === 'notifications' && notifications.length > 0;
+  const statuses = descriptor.notifications === 'statuses';
+  const entries =
+    2 +
+    (bookmark === null ? 0 : 1) +
+    (descriptor.dbInSummary ? 1 : 0) +
+    (stats === undefined ? 0 : 1) +
+    (summary.plan === undefined ? 0 : 1) +
+    (summary.profile === undefined ? 0 : 1) +
+    (legacyNotifications || statuses ? 1 : 0);
+  writeSuccessHeader(packer, entries);
+  if (bookmark !== null) {
+    packer.packString('bookmark');
+    packer.packString(bookmark);
+  }
+  packer.packString('type');
+  packer.packString(summary.queryType);
+  packer.packString(descriptor.timing.last);
+  packer.packInteger(Math.round(statement.streamingMs));
+  if (descriptor.dbInSummary) {
+    packer.packString('db');
+    packer.packString(statement.transaction.database);
+  }
+  if (stats !== undefined) {
+    packer.packString('stats');
+    packer.packValue(stats);
+  }
+  if (summary.plan !== undefined) {
+    packer.packString('plan');
+    packer.packValue(toPlanMetadata(summary.plan));
+  }
+  if (summary.profile !== undefined) {
+    packer.packString('profile');
+    packer.packValue(toProfileMetadata(summary.profile));
+  }
+  if (legacyNotifications) {
+    packer.packString('notifications');
+    packer.packValue(notifications.map(toLegacyNotification));
+  } else if (statuses) {
+    packer.packString('statuses');
+    const outcome = outcomeStatus(statement.result.fields.length, summary.recordCount);
+    packer.packValue([outcome, ...notifications.map(toStatusObject)]);
+  }
+}

@@ -1,0 +1,11 @@
+import type { HandlerContext } from '../context.js';
+import type { BoltState } from '../states.js';
+import { consumeResult } from './consume-result.js';
+
+/**
+ * PULL_ALL (Bolt 1 … 3): streams every record. STREAMING → READY (auto-commit committed, or a pseudo
+ * statement's SUCCESS); TX_STREAMING → TX_READY (Bolt 3).
+ */
+export function handlePullAll(context: HandlerContext): Promise<BoltState> {
+  return consumeResult(context, -1, -1, 'pull');
+}

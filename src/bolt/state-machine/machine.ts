@@ -1,0 +1,344 @@
+import { performance } from 'node:perf_hooks';
+import { invariant, ProtocolError } from '../../errors/index.js';
+import type { Packer } from '../../packstream/index.js';
+import type { BoltBackend, RecordSink } from '../backend.js';
+import { isUnexpectedError, toFailureMetadata, writeFailure } from '../messages/failure.js';
+import { writeIgnored } from '../messages/ignored.js';
+import { writeRecord } from '../messages/record.js';
+import type { RequestKind, RequestMessage } from '../messages/request.js';
+import { formatProtocolVersion, type ProtocolVersion } from '../protocol-version.js';
+import { BoltSession } from '../session/session.js';
+import type { BoltVersionDescriptor } from '../versions/index.js';
+import type { HandlerContext, MachineSettings } from './context.js';
+import { handleGoodbye } from './handlers/goodbye.js';
+import { runHandler } from './handlers/index.js';
+import type { BoltOutput } from './output.js';
+import { isAuthenticatedState, type BoltState } from './states.js';
+import { transitionsFor, type Outcome, type TransitionLookup } from './transitions.js';
+
+/** What moved the machine: a request, RESET's jump-ahead interrupt, or the connection going away. */
+export type TransitionTrigger = RequestKind | '<INTERRUPT>' | '<DISCONNECT>' | '<INVALID>';
+
+/** Options of {@link BoltStateMachine}. */
+export interface BoltMachineOptions {
+  /** The negotiated version. */
+  readonly version: BoltVersionDescriptor;
+  readonly backend: BoltBackend;
+  readonly output: BoltOutput;
+  /** `connection_id` of HELLO's SUCCESS, e.g. `bolt-7`. */
+  readonly connectionId: string;
+  /** The manifest handshake was used (5.7+ HELLO SUCCESS then names the `protocol_version`). */
+  readonly manifest?: boolean;
+  /** Offer `telemetry.enabled: true` (5.4+). Default false: drivers then send no TELEMETRY. */
+  readonly telemetryEnabled?: boolean;
+  /** Offer `ssr.enabled` (5.8+); omitted when undefined. */
+  readonly ssrEnabled?: boolean;
+  /** Records per backend pull before the output is flushed (default 1000). */
+  readonly pullBatchSize?: number;
+  /** A monotonic millisecond clock (default `performance.now`); tests pass a fixed one. */
+  readonly now?: () => number;
+  /** Errors clients only see as `UnknownError`; the server logs them. */
+  readonly onUnexpectedError?: (error: unknown) => void;
+  /** HELLO/INIT succeeded; `utcPatch` tells the connection to hydrate DateTimes the UTC way (4.3/4.4). */
+  readonly onHelloAccepted?: (agreement: { readonly utcPatch: boolean }) => void;
+  /** Every state change, for logs and tests. */
+  readonly onTransition?: (from: BoltState, trigger: TransitionTrigger, to: BoltState) => void;
+}
+
+type QueueItem =
+  | { readonly type: 'message'; readonly message: RequestMessage }
+  | { readonly type: 'invalid'; readonly kind: RequestKind; readonly error: unknown }
+  | { readonly type: 'fatal'; readonly error: unknown }
+  | { readonly type: 'disconnected' };
+
+const DEFAULT_PULL_BATCH_SIZE = 1000;
+
+/** A handler stand-in for a request whose fields did not decode. */
+// eslint-disable-next-line @typescript-eslint/require-await -- it must reject, not throw synchronously
+async function rejectWith(error: unknown): Promise<never> {
+  throw error;
+}
+
+/**
+ * The Bolt server state machine of one connection. The generic behaviour is written here once:
+ * - requests are queued and processed strictly in order, one at a time; responses are written in order;
+ * - the transition table decides per state and message: run the handler, answer IGNORED (FAILED and
+ *   INTERRUPTED), close on GOODBYE, or treat the message as a protocol violation (FAILURE, then close);
+ * - a failing handler rolls back whatever is open and answers FAILURE; the state becomes FAILED, or DEFUNCT
+ *   (connection closed) where the table says so (INIT/HELLO/LOGON failures);
+ * - RESET jumps ahead: when it is received, the open transactions are terminated and the state becomes
+ *   INTERRUPTED, so every request queued before it is IGNORED; its handler then rolls back and returns READY.
+ * Input: message structs (`receive`) or typed messages. Output: response messages into a {@link BoltOutput}.
+ */
+export class BoltStateMachine {
+  private currentState: BoltState;
+  private readonly descriptor: BoltVersionDescriptor;
+  private readonly output: BoltOutput;
+  private readonly session = new BoltSession();
+  private readonly transitions: TransitionLookup;
+  private readonly context: HandlerContext;
+  private readonly onUnexpectedError: (error: unknown) => void;
+  private readonly onTransition: BoltMachineOptions['onTransition'];
+  private queue: QueueItem[] = [];
+  private head = 0;
+  private draining = false;
+  private outputClosed = false;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(options: BoltMachineOptions) {
+    this.descriptor = options.version;
+    this.output = options.output;
+    this.currentState = options.version.initialState;
+    this.transitions = transitionsFor(options.version.version);
+    this.onUnexpectedError = options.onUnexpectedError ?? (() => undefined);
+    this.onTransition = options.onTransition;
+    const settings: MachineSettings = {
+      connectionId: options.connectionId,
+      manifest: options.manifest ?? false,
+      telemetryEnabled: options.telemetryEnabled ?? false,
+      ssrEnabled: options.ssrEnabled,
+      pullBatchSize: options.pullBatchSize ?? DEFAULT_PULL_BATCH_SIZE,
+    };
+    invariant(settings.pullBatchSize >= 1, 'pullBatchSize must be at least 1');
+    this.context = this.createContext(options.backend, settings, options);
+  }
+
+  /** The current spec state. */
+  get state(): BoltState {
+    return this.currentState;
+  }
+
+  /** The negotiated version. */
+  get version(): ProtocolVersion {
+    return this.descriptor.version;
+  }
+
+  /**
+   * Takes one request struct off the wire: decodes it for the negotiated version and queues it. A RESET
+   * raises the interrupt right away. An unknown tag is queued as a fatal protocol violation; fields that do
+   * not decode are queued as a request that fails (or is IGNORED where the state ignores that message).
+   */
+  receive(tag: number, fields: readonly unknown[]): void {
+    if (this.currentState === 'DEFUNCT') return;
+    const spec = this.descriptor.requests[tag];
+    if (spec === undefined) {
+      const name = formatProtocolVersion(this.descriptor.version);
+      const hex = tag.toString(16).toUpperCase().padStart(2, '0');
+      this.enqueue({
+        type: 'fatal',
+        error: new ProtocolError(`Message 0x${hex} is not a Bolt ${name} request`),
+      });
+      return;
+    }
+    let message: RequestMessage;
+    try {
+      message = spec.decode(fields, this.descriptor.features);
+    } catch (error) {
+      this.enqueue({ type: 'invalid', kind: spec.kind, error });
+      return;
+    }
+    this.receiveMessage(message);
+  }
+
+  /** Queues a decoded request (RESET also raises the interrupt at once). */
+  receiveMessage(message: RequestMessage): void {
+    if (this.currentState === 'DEFUNCT') return;
+    if (message.kind === 'RESET') this.interrupt();
+    this.enqueue({ type: 'message', message });
+  }
+
+  /** The byte stream could not be decoded (PackStream or chunking): FAILURE in turn, then close. */
+  receiveUndecodable(error: unknown): void {
+    if (this.currentState === 'DEFUNCT') return;
+    this.enqueue({ type: 'fatal', error });
+  }
+
+  /** The peer closed the connection: stop the running work, drop queued requests, roll back, DEFUNCT. */
+  disconnected(): void {
+    if (this.currentState === 'DEFUNCT') return;
+    this.outputClosed = true;
+    this.session.terminateAll();
+    this.queue = [];
+    this.head = 0;
+    this.enqueue({ type: 'disconnected' });
+  }
+
+  /** Resolves once every queued request has been processed and the output flushed. */
+  whenIdle(): Promise<void> {
+    if (!this.draining && this.head >= this.queue.length) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** `<INTERRUPT>`: only meaningful once authenticated (before, RESET simply fails and closes). */
+  private interrupt(): void {
+    if (!isAuthenticatedState(this.currentState)) return;
+    this.session.pendingInterrupts++;
+    this.session.terminateAll();
+    this.setState('INTERRUPTED', '<INTERRUPT>');
+  }
+
+  private enqueue(item: QueueItem): void {
+    this.queue.push(item);
+    if (this.draining) return;
+    this.draining = true;
+    // A microtask, so that every request of one socket read is queued (and a RESET among them has raised
+    // its interrupt) before the first is processed.
+    queueMicrotask(() => {
+      void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.head < this.queue.length) {
+        const item = this.queue[this.head++];
+        if (item === undefined) break;
+        if (this.currentState === 'DEFUNCT') continue;
+        await this.process(item);
+      }
+      this.queue = [];
+      this.head = 0;
+      if (!this.outputClosed) await this.output.flush();
+    } catch (error) {
+      // Only the output can fail here (handlers' errors become FAILUREs): the connection is gone.
+      this.onUnexpectedError(error);
+      this.outputClosed = true;
+      this.session.terminateAll();
+      await this.session.closeAll(this.onUnexpectedError);
+      this.setState('DEFUNCT', '<DISCONNECT>');
+    }
+    if (this.currentState === 'DEFUNCT' && !this.outputClosed) {
+      this.outputClosed = true;
+      this.output.close();
+    }
+    if (this.head < this.queue.length) {
+      // Requests that arrived during the final flush.
+      queueMicrotask(() => {
+        void this.drain();
+      });
+      return;
+    }
+    this.draining = false;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  private async process(item: QueueItem): Promise<void> {
+    switch (item.type) {
+      case 'message':
+        await this.dispatch(item.message.kind, () => runHandler(this.context, item.message));
+        return;
+      case 'invalid':
+        await this.dispatch(item.kind, () => rejectWith(item.error));
+        return;
+      case 'fatal':
+        await this.fail(item.error, 'DEFUNCT', '<INVALID>');
+        return;
+      case 'disconnected':
+        await this.session.closeAll(this.onUnexpectedError);
+        this.setState('DEFUNCT', '<DISCONNECT>');
+        return;
+    }
+  }
+
+  private async dispatch(kind: RequestKind, run: () => Promise<BoltState>): Promise<void> {
+    const state = this.currentState;
+    const outcome: Outcome | undefined = this.transitions.get(state)?.get(kind);
+    if (outcome === undefined) {
+      const violation = new ProtocolError(
+        `Message of type ${kind} cannot be handled by a session in the ${state} state.`,
+      );
+      await this.fail(violation, 'DEFUNCT', kind);
+      return;
+    }
+    switch (outcome.kind) {
+      case 'ignore':
+        this.context.respond(writeIgnored);
+        this.setState(state, kind);
+        return;
+      case 'disconnect':
+        await handleGoodbye(this.context);
+        this.setState('DEFUNCT', kind);
+        return;
+      case 'handle': {
+        let next: BoltState;
+        try {
+          next = await run();
+          invariant(outcome.onSuccess.includes(next), `${kind} in ${state} may not lead to ${next}`);
+        } catch (error) {
+          await this.fail(error, outcome.onFailure, kind);
+          return;
+        }
+        this.enter(next, kind);
+        return;
+      }
+    }
+  }
+
+  /** Rolls back, answers FAILURE, moves to FAILED (INTERRUPTED if a RESET is on its way) or DEFUNCT. */
+  private async fail(error: unknown, next: 'FAILED' | 'DEFUNCT', trigger: TransitionTrigger): Promise<void> {
+    if (isUnexpectedError(error)) this.onUnexpectedError(error);
+    await this.session.closeAll(this.onUnexpectedError);
+    const metadata = toFailureMetadata(error, this.descriptor.version);
+    this.context.respond((packer) => {
+      writeFailure(packer, metadata);
+    });
+    this.enter(next, trigger);
+  }
+
+  private enter(next: BoltState, trigger: TransitionTrigger): void {
+    // An interrupt that arrived while the handler ran wins: the queued RESET will clean up.
+    const interrupted = this.session.pendingInterrupts > 0 && isAuthenticatedState(next);
+    this.setState(interrupted ? 'INTERRUPTED' : next, trigger);
+  }
+
+  private setState(next: BoltState, trigger: TransitionTrigger): void {
+    const from = this.currentState;
+    this.currentState = next;
+    this.onTransition?.(from, trigger, next);
+  }
+
+  private createContext(
+    backend: BoltBackend,
+    settings: MachineSettings,
+    options: BoltMachineOptions,
+  ): HandlerContext {
+    const output = this.output;
+    const packer: Packer = output.packer;
+    const respond = (write: (packer: Packer) => void): void => {
+      output.beginMessage();
+      try {
+        write(packer);
+      } catch (error) {
+        output.discardMessage();
+        throw error;
+      }
+      output.endMessage();
+    };
+    const recordSink: RecordSink = (values) => {
+      output.beginMessage();
+      try {
+        writeRecord(packer, values);
+      } catch (error) {
+        output.discardMessage();
+        throw error;
+      }
+      output.endMessage();
+    };
+    const onHelloAccepted = options.onHelloAccepted;
+    const now = options.now ?? (() => performance.now());
+    return {
+      descriptor: this.descriptor,
+      backend,
+      session: this.session,
+      settings,
+      now,
+      respond,
+      recordSink,
+      flush: () => output.flush(),
+      reportUnexpected: this.onUnexpectedError,
+      helloAccepted: (agreement) => onHelloAccepted?.(agreement),
+    };
+  }
+}

@@ -1,0 +1,22 @@
+import type { Packer } from '../../packstream/index.js';
+
+/**
+ * Where the machine writes its responses. It matches the transport's `MessageWriter` (chunk framing inside
+ * the packer's buffer) plus the socket side: `connection.ts` implements `flush` as one socket write of the
+ * writer's output and `close` as ending the socket; tests record the messages instead.
+ */
+export interface BoltOutput {
+  /** The packer a response struct is packed with, between `beginMessage` and `endMessage`. */
+  readonly packer: Packer;
+  beginMessage(): void;
+  endMessage(): void;
+  /** Drops the message begun last (a value could not be encoded), keeping the ones before it. */
+  discardMessage(): void;
+  /**
+   * The responses written so far may be sent. Returns a promise when the machine should wait before
+   * producing more (socket back-pressure); it rejects if the connection is gone.
+   */
+  flush(): void | Promise<void>;
+  /** Closes the connection after what was flushed; the machine has flushed everything before calling it. */
+  close(): void;
+}
