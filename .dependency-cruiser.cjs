@@ -28,15 +28,47 @@ module.exports = {
     layer('util', `errors|values|${ABOVE_VALUES}`, 'bottom'),
     layer('errors', `values|${ABOVE_VALUES}`, 'errors know only util'),
     layer('values', ABOVE_VALUES, 'the shared value model'),
-    layer('packstream', 'values|bolt|cypher|planner|execution|storage|durability|engine|server|cli|shell', 'pure codec'),
-    layer('bolt', 'cypher|planner|execution|storage|durability|engine|server|cli|shell', 'Bolt knows only its backend port'),
-    layer('cypher', 'planner|execution|storage|durability|engine|server|bolt|packstream|cli|shell', 'front end is pure'),
-    layer('planner', 'execution|storage|durability|engine|server|bolt|packstream|cli|shell', 'planner asks through catalog-view'),
-    layer('execution', 'cypher|durability|engine|server|bolt|packstream|cli|shell', 'execution sees planner and storage only'),
-    layer('storage', 'cypher|planner|execution|durability|engine|server|bolt|packstream|cli|shell', 'storage is the floor'),
-    layer('durability', 'cypher|planner|execution|engine|server|bolt|packstream|cli|shell', 'durability sees storage only'),
+    layer(
+      'packstream',
+      'values|bolt|cypher|planner|execution|storage|durability|engine|server|cli|shell',
+      'pure codec',
+    ),
+    layer(
+      'bolt',
+      'cypher|planner|execution|storage|durability|engine|server|cli|shell',
+      'Bolt knows only its backend port',
+    ),
+    layer(
+      'cypher',
+      'planner|execution|storage|durability|engine|server|bolt|packstream|cli|shell',
+      'front end is pure',
+    ),
+    layer(
+      'planner',
+      'execution|storage|durability|engine|server|bolt|packstream|cli|shell',
+      'planner asks through catalog-view',
+    ),
+    layer(
+      'execution',
+      'cypher|durability|engine|server|bolt|packstream|cli|shell',
+      'execution sees planner and storage only',
+    ),
+    layer(
+      'storage',
+      'cypher|planner|execution|durability|engine|server|bolt|packstream|cli|shell',
+      'storage is the floor',
+    ),
+    layer(
+      'durability',
+      'cypher|planner|execution|engine|server|bolt|packstream|cli|shell',
+      'durability sees storage only',
+    ),
     layer('engine', 'server|bolt|packstream|cli|shell', 'engine does not know Bolt'),
-    layer('server', 'cypher|planner|execution|storage|durability|packstream|cli|shell', 'server joins bolt and engine, nothing else'),
+    layer(
+      'server',
+      'cypher|planner|execution|storage|durability|packstream|cli|shell',
+      'server joins bolt and engine, nothing else',
+    ),
     layer('shell', 'engine|storage|execution|planner|cypher|durability|server|cli', 'shell speaks Bolt'),
   ],
   options: {
@@ -44,6 +76,10 @@ module.exports = {
     exclude: { path: '^build/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.js'],
+    },
   },
 };

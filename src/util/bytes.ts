@@ -19,6 +19,7 @@ export function fromHex(text: string): Uint8Array {
   const clean = text.replace(/\s+/g, '');
   if (clean.length % 2 !== 0 || /[^0-9a-fA-F]/.test(clean)) throw new TypeError(`Not a hex string: ${text}`);
   const out = new Uint8Array(clean.length / 2);
-  for (let index = 0; index < out.length; index++) out[index] = parseInt(clean.slice(index * 2, index * 2 + 2), 16);
+  for (let index = 0; index < out.length; index++)
+    out[index] = parseInt(clean.slice(index * 2, index * 2 + 2), 16);
   return out;
 }
