@@ -1,0 +1,161 @@
+import { ProtocolError } from '../../errors/index.js';
+import { Packer, type Structure } from '../../packstream/index.js';
+import type { BoltOutput } from '../state-machine/output.js';
+import { MessageWriter } from '../transport/index.js';
+import type { ByteChannel } from './byte-channel.js';
+
+/** Options of {@link ChannelOutput}. */
+export interface ChannelOutputOptions {
+  /** The value hook of the Packer (the connection's current hydration). */
+  readonly dehydrate: (value: object) => Structure;
+  /**
+   * Coalescing threshold: a flush between record batches only writes once this many bytes are pending
+   * (a small remainder goes out when the machine is idle, or on the next turn of the event loop).
+   */
+  readonly writeBytes: number;
+  /** Ends the channel once the machine closes the connection (the connection adds a grace timer). */
+  readonly end: () => void;
+}
+
+/**
+ * The machine's output on a byte channel. Responses are framed into one buffer (MessageWriter) and leave in
+ * few, large writes: the machine's flushes between record batches write only once `writeBytes` (64 KiB by
+ * default) are pending, and the connection writes the rest when the machine has answered everything it
+ * was sent ({@link writePending}). Back-pressure: when the channel's `write` returns false, `flush`
+ * returns a promise that settles on `'drain'`, so the machine stops pulling records from the backend
+ * meanwhile and at most about one record batch plus `writeBytes` is buffered per connection.
+ */
+export class ChannelOutput implements BoltOutput {
+  readonly packer: Packer;
+  private readonly writer: MessageWriter;
+  private readonly channel: ByteChannel;
+  private readonly writeBytes: number;
+  private readonly end: () => void;
+  private drainWait: {
+    promise: Promise<void>;
+    resolve: () => void;
+    reject: (error: unknown) => void;
+  } | null = null;
+  private scheduled: NodeJS.Immediate | null = null;
+  private isClosed = false;
+  /** The rejection of flushes after the channel is gone; the connection recognises it and does not log it. */
+  readonly closedError = new ProtocolError('The connection is closed');
+  /** Bytes handed to the channel so far (the keep-alive timer watches it). */
+  bytesWritten = 0;
+
+  constructor(channel: ByteChannel, options: ChannelOutputOptions) {
+    this.channel = channel;
+    this.writeBytes = options.writeBytes;
+    this.end = options.end;
+    // Start small (idle connections are many) and let the buffer grow to the write size when streaming.
+    this.packer = new Packer({ dehydrate: options.dehydrate, initialCapacity: 4096 });
+    this.writer = new MessageWriter(this.packer);
+  }
+
+  /** Bytes framed but not yet written to the channel. */
+  get pendingBytes(): number {
+    return this.writer.pendingBytes;
+  }
+
+  /** Whether the channel asked us to wait for `'drain'`. */
+  get isCongested(): boolean {
+    return this.drainWait !== null;
+  }
+
+  beginMessage(): void {
+    this.writer.beginMessage();
+  }
+
+  endMessage(): void {
+    this.writer.endMessage();
+  }
+
+  discardMessage(): void {
+    this.writer.discardMessage();
+  }
+
+  flush(): void | Promise<void> {
+    if (this.isClosed) return Promise.reject(this.closedError);
+    const pending = this.writer.pendingBytes;
+    if (pending >= this.writeBytes) this.writePending();
+    else if (pending > 0) this.scheduleWrite();
+    return this.drainWait?.promise;
+  }
+
+  /** Writes everything framed so far in one channel write (nothing when empty or closed). */
+  writePending(): void {
+    if (this.scheduled !== null) {
+      clearImmediate(this.scheduled);
+      this.scheduled = null;
+    }
+    if (this.isClosed || this.writer.pendingBytes === 0 || this.writer.isMessageOpen) return;
+    const bytes = this.writer.takeOutput();
+    this.bytesWritten += bytes.length;
+    if (!this.channel.write(bytes) && this.drainWait === null) this.drainWait = createDeferred();
+  }
+
+  /** Appends a NOOP chunk `00 00` and writes it out with whatever is pending (keep-alive, Bolt 4.1+). */
+  writeNoop(): void {
+    if (this.isClosed || this.writer.isMessageOpen) return;
+    this.writer.writeNoop();
+    this.writePending();
+  }
+
+  /** The machine is done with the connection: write what is pending, then end the channel. */
+  close(): void {
+    if (this.isClosed) return;
+    this.writePending();
+    this.markClosed();
+    this.end();
+  }
+
+  /** The channel emitted `'drain'`. */
+  drained(): void {
+    const wait = this.drainWait;
+    this.drainWait = null;
+    wait?.resolve();
+  }
+
+  /**
+   * Lets a flush that waits for `'drain'` go on now (RESET's interrupt: the running stream must notice that it
+   * was terminated). The next write that meets a full channel waits again.
+   */
+  releaseWaiters(): void {
+    this.drained();
+  }
+
+  /** The channel is gone: pending output is dropped and waiting flushes reject. */
+  channelClosed(): void {
+    this.markClosed();
+  }
+
+  private markClosed(): void {
+    this.isClosed = true;
+    if (this.scheduled !== null) clearImmediate(this.scheduled);
+    this.scheduled = null;
+    const wait = this.drainWait;
+    this.drainWait = null;
+    wait?.reject(this.closedError);
+  }
+
+  /** A small remainder still leaves on the next turn of the event loop if nothing else writes it. */
+  private scheduleWrite(): void {
+    if (this.scheduled !== null) return;
+    this.scheduled = setImmediate(() => {
+      this.scheduled = null;
+      this.writePending();
+    });
+  }
+}
+
+function createDeferred(): { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void } {
+  let resolve: () => void = () => undefined;
+  let reject: (error: unknown) => void = () => undefined;
+  const promise = new Promise<void>((onResolve, onReject) => {
+    resolve = onResolve;
+    reject = onReject;
+  });
+  // The machine may not be waiting when the channel closes; an unobserved rejection must not crash.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}

@@ -1,0 +1,51 @@
+import { PackStreamError } from '../../errors/index.js';
+import { Unpacker, type PackStreamLimits } from '../../packstream/index.js';
+
+/** A message struct as read off the wire: its tag and its (hydrated) fields. */
+export interface MessageStruct {
+  readonly tag: number;
+  readonly fields: unknown[];
+}
+
+/** Options of {@link MessageReader}. */
+export interface MessageReaderOptions {
+  /** The value hook (the connection's current hydration); called for every structure inside the fields. */
+  readonly hydrate: (tag: number, fields: unknown[]) => unknown;
+  readonly limits?: Partial<PackStreamLimits>;
+}
+
+/**
+ * Reads one Bolt message body (the bytes of one dechunked message): a structure whose tag is the message
+ * type and whose fields are PackStream values. Value structures inside the fields go through `hydrate`;
+ * the message struct itself does not (its tag is a message tag, not a value tag).
+ */
+export class MessageReader {
+  private readonly unpacker: Unpacker;
+
+  constructor(options: MessageReaderOptions) {
+    this.unpacker = new Unpacker({
+      hydrate: options.hydrate,
+      ...(options.limits === undefined ? {} : { limits: options.limits }),
+    });
+  }
+
+  /**
+   * Decodes a message body.
+   * @throws PackStreamError (`Request.InvalidFormat`) when the body is not exactly one structure, and
+   * whatever the hydration throws for a value structure it refuses
+   */
+  read(body: Uint8Array): MessageStruct {
+    const unpacker = this.unpacker;
+    const { tag, fieldCount } = unpacker.readStructHeader(body, 0);
+    const fields: unknown[] = [];
+    for (let index = 0; index < fieldCount; index++) fields.push(unpacker.unpack(body, unpacker.offset));
+    if (unpacker.offset !== body.length) {
+      throw new PackStreamError(
+        'TRAILING_BYTES',
+        `Bolt message has ${body.length - unpacker.offset} bytes after its structure`,
+        unpacker.offset,
+      );
+    }
+    return { tag, fields };
+  }
+}
