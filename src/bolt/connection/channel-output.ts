@@ -82,6 +82,12 @@ export class ChannelOutput implements BoltOutput {
     return this.drainWait?.promise;
   }
 
+  /** The drain wait while the channel is congested, so the machine pauses between requests too. */
+  whenWritable(): void | Promise<void> {
+    if (this.isClosed) return Promise.reject(this.closedError);
+    return this.drainWait?.promise;
+  }
+
   /** Writes everything framed so far in one channel write (nothing when empty or closed). */
   writePending(): void {
     if (this.scheduled !== null) {

@@ -195,6 +195,10 @@ export class BoltStateMachine {
         if (item === undefined) break;
         if (this.currentState === 'DEFUNCT') continue;
         await this.process(item);
+        // Back-pressure per request: pipelined small PULLs must not pile up output while the client is not
+        // reading; between requests nothing is written unless the output asks for a pause.
+        const writable = this.output.whenWritable?.();
+        if (writable !== undefined) await writable;
       }
       this.queue = [];
       this.head = 0;

@@ -17,6 +17,12 @@ export interface BoltOutput {
    * producing more (socket back-pressure); it rejects if the connection is gone.
    */
   flush(): void | Promise<void>;
+  /**
+   * Resolves when the client has read enough that more responses may be produced; `undefined` when it may go
+   * on at once. Unlike `flush` it writes nothing, so the machine can ask after every request. Optional: an
+   * output without back-pressure (tests) leaves it out.
+   */
+  whenWritable?(): void | Promise<void>;
   /** Closes the connection after what was flushed; the machine has flushed everything before calling it. */
   close(): void;
 }
