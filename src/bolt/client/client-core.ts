@@ -85,6 +85,11 @@ export class BoltClientCore {
         resolve();
       });
     });
+    // The server ended its side (e.g. after a failed login): everything it sent has been read, and a WebSocket
+    // stream would otherwise wait for our end before it emits 'close'.
+    stream.once('end', () => {
+      stream.destroy();
+    });
     stream.on('error', (error) => {
       this.failAll(new DatabaseError(Status.DatabaseUnavailable, `Connection error: ${error.message}`));
     });

@@ -426,3 +426,39 @@ describe('BoltStateMachine: output', () => {
     assert.ok(bolt.unexpectedErrors[0] instanceof TypeError);
   });
 });
+
+describe('BoltStateMachine: a stream request that crossed a RESET on the wire', () => {
+  test('answers the first PULL or DISCARD after a RESET that ended a stream as an ended stream', async () => {
+    for (const late of [wire.discard(-1n), wire.pull(100n)]) {
+      const bolt = new Harness('5.8');
+      await bolt.send(...bolt.loginRequests(), wire.run(UNWIND, { n: 1000n }), wire.pull(100n));
+      assert.equal(bolt.state, 'STREAMING');
+      const responses = await bolt.send(wire.reset(), late, wire.run('RETURN 1 AS x'), wire.pull(-1n));
+      assert.deepEqual(
+        responses.map((response) => response.kind),
+        ['SUCCESS', 'SUCCESS', 'SUCCESS', 'RECORD', 'SUCCESS'],
+      );
+      assert.deepEqual(responses[1]?.metadata, {});
+      assert.equal(bolt.state, 'READY');
+    }
+  });
+
+  test('still treats a second stray DISCARD, or one after a RESET on an idle connection, as a violation', async () => {
+    const streaming = new Harness('5.8');
+    await streaming.send(...streaming.loginRequests(), wire.run(UNWIND, { n: 1000n }), wire.pull(100n));
+    const afterStream = await streaming.send(wire.reset(), wire.discard(-1n), wire.discard(-1n));
+    assert.deepEqual(
+      afterStream.map((response) => response.kind),
+      ['SUCCESS', 'SUCCESS', 'FAILURE'],
+    );
+    assert.equal(streaming.state, 'DEFUNCT');
+
+    const idle = new Harness('5.8');
+    await idle.send(...idle.loginRequests());
+    const afterIdle = await idle.send(wire.reset(), wire.discard(-1n));
+    assert.deepEqual(
+      afterIdle.map((response) => response.kind),
+      ['SUCCESS', 'FAILURE'],
+    );
+  });
+});

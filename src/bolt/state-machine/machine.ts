@@ -5,6 +5,7 @@ import type { BoltBackend, RecordSink } from '../backend.js';
 import { isUnexpectedError, toFailureMetadata, writeFailure } from '../messages/failure.js';
 import { writeIgnored } from '../messages/ignored.js';
 import { writeRecord } from '../messages/record.js';
+import { writeSuccess } from '../messages/success.js';
 import type { RequestKind, RequestMessage } from '../messages/request.js';
 import { formatProtocolVersion, type ProtocolVersion } from '../protocol-version.js';
 import { BoltSession } from '../session/session.js';
@@ -53,6 +54,10 @@ type QueueItem =
 
 const DEFAULT_PULL_BATCH_SIZE = 1000;
 
+function isStreamRequest(kind: RequestKind): boolean {
+  return kind === 'PULL' || kind === 'DISCARD' || kind === 'PULL_ALL' || kind === 'DISCARD_ALL';
+}
+
 /** A handler stand-in for a request whose fields did not decode. */
 // eslint-disable-next-line @typescript-eslint/require-await -- it must reject, not throw synchronously
 async function rejectWith(error: unknown): Promise<never> {
@@ -75,6 +80,8 @@ export class BoltStateMachine {
   private readonly descriptor: BoltVersionDescriptor;
   private readonly output: BoltOutput;
   private readonly session = new BoltSession();
+  /** A RESET interrupted a streaming result: the client may still send that result one PULL or DISCARD. */
+  private streamEndedByReset = false;
   private readonly transitions: TransitionLookup;
   private readonly context: HandlerContext;
   private readonly onUnexpectedError: (error: unknown) => void;
@@ -172,6 +179,8 @@ export class BoltStateMachine {
   /** `<INTERRUPT>`: only meaningful once authenticated (before, RESET simply fails and closes). */
   private interrupt(): void {
     if (!isAuthenticatedState(this.currentState)) return;
+    if (this.currentState === 'STREAMING' || this.currentState === 'TX_STREAMING')
+      this.streamEndedByReset = true;
     this.session.pendingInterrupts++;
     this.session.terminateAll();
     this.setState('INTERRUPTED', '<INTERRUPT>');
@@ -249,6 +258,18 @@ export class BoltStateMachine {
   private async dispatch(kind: RequestKind, run: () => Promise<BoltState>): Promise<void> {
     const state = this.currentState;
     const outcome: Outcome | undefined = this.transitions.get(state)?.get(kind);
+    const streamEndedByReset = this.streamEndedByReset;
+    if (kind !== 'RESET') this.streamEndedByReset = false;
+    if (outcome === undefined && streamEndedByReset && state === 'READY' && isStreamRequest(kind)) {
+      // A driver that closes a session while a result streams sends RESET, and the result's own reaction to
+      // the `has_more` that crossed the RESET on the wire (PULL or DISCARD) arrives after it. Closing the
+      // connection then strands the next session's pipelined RUN (JS 4.0–6.x, see test/drivers). The result
+      // is already gone, so the request is answered as a stream that has ended, once.
+      this.context.respond((packer) => {
+        writeSuccess(packer, {});
+      });
+      return;
+    }
     if (outcome === undefined) {
       const violation = new ProtocolError(
         `Message of type ${kind} cannot be handled by a session in the ${state} state.`,
