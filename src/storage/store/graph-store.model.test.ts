@@ -1,0 +1,564 @@
+/**
+ * Model-based test: random sequences of operations over up to four concurrent transactions (begin, writes,
+ * reads through both views, commit, rollback) run against the store and against a reference model that
+ * implements snapshot isolation the obvious way: a transaction copies the committed graph when it begins,
+ * writes into its copy, and on commit copies the entities it wrote back; first-updater-wins conflicts come
+ * from a table of who wrote what and when. Every read and every outcome (ok, EntityNotFound, conflict,
+ * constraint failure) must agree, and ids must be the ones the model predicts.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { collect, neighbours, TestGraph } from '../../../test/storage/fixtures.js';
+import type { Direction, StoreTransaction, View } from '../index.js';
+
+const SLOTS = 4;
+const LABELS = [0, 1];
+const KEYS = [0, 1];
+const TYPES = [0, 1];
+
+interface NodeState {
+  labels: Set<number>;
+  props: Map<number, bigint>;
+}
+interface RelState {
+  type: number;
+  start: number;
+  end: number;
+  props: Map<number, bigint>;
+}
+interface Graph {
+  nodes: Map<number, NodeState>;
+  rels: Map<number, RelState>;
+}
+
+function copyGraph(graph: Graph): Graph {
+  return {
+    nodes: new Map(
+      [...graph.nodes].map(([id, n]) => [id, { labels: new Set(n.labels), props: new Map(n.props) }]),
+    ),
+    rels: new Map([...graph.rels].map(([id, r]) => [id, { ...r, props: new Map(r.props) }])),
+  };
+}
+
+interface TxModel {
+  readonly start: number;
+  old: Graph;
+  current: Graph;
+  readonly writes: Set<string>;
+  readonly createdRels: Set<number>;
+}
+
+type Outcome = 'ok' | 'notFound' | 'conflict';
+
+class Model {
+  committed: Graph = { nodes: new Map(), rels: new Map() };
+  commits = 0;
+  readonly lastCommit = new Map<string, number>();
+  readonly txs: (TxModel | undefined)[] = [];
+  nextNode = 0;
+  nextRel = 0;
+  /** Endpoints of every relationship that exists in some version (aborted ones are forgotten). */
+  readonly relEndpoints = new Map<number, [number, number]>();
+
+  /** First updater wins: another running writer, or a commit after the snapshot. */
+  conflicts(slot: number, key: string): boolean {
+    const tx = this.txs[slot]!;
+    const otherWriter = this.txs.some(
+      (other, index) => other !== undefined && index !== slot && other.writes.has(key),
+    );
+    return otherWriter || (this.lastCommit.get(key) ?? 0) > tx.start;
+  }
+
+  /** Whether node `n` is deleted in its newest version by someone `slot` cannot see. */
+  deletedConcurrently(slot: number, n: number): boolean {
+    const tx = this.txs[slot]!;
+    const byRunning = this.txs.some(
+      (other, index) =>
+        other !== undefined && index !== slot && other.writes.has(`n${n}`) && !other.current.nodes.has(n),
+    );
+    const byLater = !this.committed.nodes.has(n) && (this.lastCommit.get(`n${n}`) ?? 0) > tx.start;
+    return byRunning || byLater;
+  }
+
+  end(slot: number): void {
+    this.txs[slot] = undefined;
+  }
+
+  rollback(slot: number): void {
+    for (const rel of this.txs[slot]!.createdRels) this.relEndpoints.delete(rel);
+    this.end(slot);
+  }
+}
+
+class Real {
+  readonly graph = new TestGraph({ indexPopulation: 'MANUAL' });
+  readonly txs: (StoreTransaction | undefined)[] = [];
+
+  constructor() {
+    for (const name of ['A', 'B']) this.graph.label(name);
+    for (const name of ['x', 'y']) this.graph.key(name);
+    for (const name of ['R', 'S']) this.graph.type(name);
+  }
+
+  /** Indexes that exist from the start (empty, so ONLINE at once). */
+  async createIndexes(): Promise<void> {
+    await this.graph.store.createIndex({ name: 'ax', entity: 'NODE', token: 0, properties: [0] });
+    await this.graph.store.createIndex({ name: 'bxy', entity: 'NODE', token: 1, properties: [0, 1] });
+    await this.graph.store.createIndex({ name: 'ry', entity: 'RELATIONSHIP', token: 0, properties: [1] });
+  }
+}
+
+/** Model answer for a node index seek: matching ids in key order (value, then id). */
+function expectedNodeSeek(
+  graph: Graph,
+  label: number,
+  keys: number[],
+  match: (values: bigint[]) => boolean,
+): number[] {
+  return [...graph.nodes]
+    .filter(([, n]) => n.labels.has(label) && keys.every((key) => n.props.has(key)))
+    .map(([id, n]) => ({ id, values: keys.map((key) => n.props.get(key) ?? 0n) }))
+    .filter(({ values }) => match(values))
+    .sort((a, b) => compareTuples(a.values, b.values) || a.id - b.id)
+    .map(({ id }) => id);
+}
+
+function compareTuples(a: bigint[], b: bigint[]): number {
+  for (let index = 0; index < a.length; index++) {
+    const [x, y] = [a[index] ?? 0n, b[index] ?? 0n];
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/** Compares index seeks with the model for one view. */
+function checkSeeks(real: Real, realTx: StoreTransaction, graph: Graph, view: View, where: string): void {
+  for (let value = 0n; value <= 3n; value++) {
+    assert.deepEqual(
+      collect(realTx.seekNodes('ax', { kind: 'EQUALS', values: [value] }, view)),
+      expectedNodeSeek(graph, 0, [0], ([x]) => x === value),
+      `${where} ax = ${value}`,
+    );
+    assert.deepEqual(
+      collect(realTx.seekNodes('bxy', { kind: 'EQUALS', values: [value] }, view)),
+      expectedNodeSeek(graph, 1, [0, 1], ([x]) => x === value),
+      `${where} bxy = ${value}`,
+    );
+    const rels = [...graph.rels]
+      .filter(([, r]) => r.type === 0 && r.props.get(1) === value)
+      .map(([id]) => id)
+      .sort((a, b) => a - b);
+    assert.deepEqual(
+      collect(realTx.seekRelationships('ry', { kind: 'EQUALS', values: [value] }, view)),
+      rels,
+      `${where} ry = ${value}`,
+    );
+  }
+  const range = {
+    kind: 'RANGE',
+    lower: { value: 1n, inclusive: true },
+    upper: { value: 2n, inclusive: true },
+  } as const;
+  assert.deepEqual(
+    collect(realTx.seekNodes('ax', range, view)),
+    expectedNodeSeek(graph, 0, [0], ([x]) => x !== undefined && x >= 1n && x <= 2n),
+    `${where} ax range`,
+  );
+  assert.deepEqual(
+    collect(realTx.seekNodes('bxy', { kind: 'EXISTS' }, view)),
+    expectedNodeSeek(graph, 1, [0, 1], () => true),
+    `${where} bxy exists`,
+  );
+  if (real.graph.store.index('late')?.state === 'ONLINE') {
+    assert.deepEqual(
+      collect(realTx.seekNodes('late', { kind: 'EXISTS' }, view)),
+      expectedNodeSeek(graph, 1, [0], () => true),
+      `${where} late exists`,
+    );
+  }
+}
+
+/** Runs `operation` and classifies how it ended. */
+function outcome(operation: () => void): Outcome {
+  try {
+    operation();
+    return 'ok';
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+    if (error.name === 'EntityNotFoundError') return 'notFound';
+    if (error.name === 'TransactionConflictError') return 'conflict';
+    throw error;
+  }
+}
+
+/** The model's verdict on a write of `key` by `slot`, with `visible` telling whether the target exists. */
+function verdict(model: Model, slot: number, visible: boolean, key: string): Outcome {
+  if (!visible) return 'notFound';
+  return model.conflicts(slot, key) ? 'conflict' : 'ok';
+}
+
+/**
+ * The target of a command: mostly an entity the transaction can see (so writes do something), sometimes any
+ * id ever handed out (so invisible and deleted ones are tried too). Odd indexes pick from all ids.
+ */
+function pick(visible: Iterable<number>, count: number, index: number): number {
+  const list = index % 5 === 4 ? range(count) : [...visible];
+  return list.length === 0 ? index : (list[Math.floor(index / 5) % list.length] ?? index);
+}
+
+type Command = fc.AsyncCommand<Model, Real>;
+
+/** A command on a running transaction in `slot`; `body` returns nothing, the shared plumbing does the rest. */
+function onTransaction(
+  slot: number,
+  label: string,
+  body: (model: Model, real: Real, tx: TxModel, realTx: StoreTransaction) => void | Promise<void>,
+): Command {
+  return {
+    check: (model) => model.txs[slot] !== undefined,
+    run: async (model, real) => {
+      await body(model, real, model.txs[slot]!, real.txs[slot]!);
+    },
+    toString: () => label,
+  };
+}
+
+/** Compares an actual outcome with the model's; a conflict also ends the transaction in both. */
+function settle(
+  model: Model,
+  real: Real,
+  slot: number,
+  expected: Outcome,
+  actual: Outcome,
+  label: string,
+): boolean {
+  assert.equal(actual, expected, label);
+  if (expected === 'conflict') {
+    model.rollback(slot);
+    real.txs[slot] = undefined;
+  }
+  return expected === 'ok';
+}
+
+function range(count: number): number[] {
+  return Array.from({ length: count }, (_, index) => index);
+}
+
+function begin(slot: number): Command {
+  return {
+    check: (model) => model.txs[slot] === undefined,
+    run: (model, real) => {
+      const snapshot = copyGraph(model.committed);
+      model.txs[slot] = {
+        start: model.commits,
+        old: snapshot,
+        current: copyGraph(snapshot),
+        writes: new Set(),
+        createdRels: new Set(),
+      };
+      real.txs[slot] = real.graph.store.begin();
+      assert.equal(real.txs[slot].snapshotTs, model.commits);
+      return Promise.resolve();
+    },
+    toString: () => `begin(${slot})`,
+  };
+}
+
+function createNode(slot: number, labels: number[], value: bigint | undefined): Command {
+  return onTransaction(
+    slot,
+    `createNode(${slot}, [${labels.join(',')}], ${String(value)})`,
+    (model, _real, tx, realTx) => {
+      const id = model.nextNode++;
+      tx.current.nodes.set(id, {
+        labels: new Set(labels),
+        props: new Map(value === undefined ? [] : [[0, value]]),
+      });
+      tx.writes.add(`n${id}`);
+      assert.equal(realTx.createNode(labels, value === undefined ? [] : [[0, value]]), id);
+    },
+  );
+}
+
+type NodeWrite = 'set' | 'remove' | 'addLabel' | 'removeLabel' | 'lock';
+
+/** A write to one node: set or remove a property, add or remove a label, or lock it. */
+function writeNode(slot: number, pickIndex: number, kind: NodeWrite, arg: number, value: bigint): Command {
+  const label = `${kind}Node(${slot}, #${pickIndex}, ${arg}, ${value})`;
+  return onTransaction(slot, label, (model, real, tx, realTx) => {
+    const n = pick(tx.current.nodes.keys(), model.nextNode, pickIndex);
+    const node = tx.current.nodes.get(n);
+    const expected = verdict(model, slot, node !== undefined, `n${n}`);
+    const actual = outcome(() => {
+      if (kind === 'set') realTx.setNodeProperty(n, arg, value);
+      else if (kind === 'remove') realTx.removeNodeProperty(n, arg);
+      else if (kind === 'addLabel') realTx.addLabel(n, arg);
+      else if (kind === 'removeLabel') realTx.removeLabel(n, arg);
+      else realTx.lockNode(n);
+    });
+    if (!settle(model, real, slot, expected, actual, label) || node === undefined) return;
+    let changed = true;
+    if (kind === 'set') node.props.set(arg, value);
+    else if (kind === 'remove') changed = node.props.delete(arg);
+    else if (kind === 'addLabel') changed = !node.labels.has(arg) && node.labels.add(arg).size > 0;
+    else if (kind === 'removeLabel') changed = node.labels.delete(arg);
+    if (changed) tx.writes.add(`n${n}`);
+  });
+}
+
+function deleteNode(slot: number, pickIndex: number, detach: boolean): Command {
+  const label = `${detach ? 'detachDelete' : 'delete'}Node(${slot}, #${pickIndex})`;
+  return onTransaction(slot, label, (model, real, tx, realTx) => {
+    const n = pick(tx.current.nodes.keys(), model.nextNode, pickIndex);
+    let expected: Outcome = tx.current.nodes.has(n) ? 'ok' : 'notFound';
+    const attached = [...tx.current.rels].filter(([, r]) => r.start === n || r.end === n).map(([id]) => id);
+    if (expected === 'ok') {
+      const relConflict = detach && attached.some((r) => model.conflicts(slot, `r${r}`));
+      // Any relationship in the node's lists that a concurrent transaction touched makes the delete conflict.
+      const adjacencyConflict = [...model.relEndpoints]
+        .filter(([r, [start, end]]) => (start === n || end === n) && !(detach && attached.includes(r)))
+        .some(([r]) => model.conflicts(slot, `r${r}`));
+      if (relConflict || model.conflicts(slot, `n${n}`) || adjacencyConflict) expected = 'conflict';
+    }
+    const actual = outcome(() => {
+      if (detach) realTx.detachDeleteNode(n);
+      else realTx.deleteNode(n);
+    });
+    if (!settle(model, real, slot, expected, actual, label)) return;
+    if (detach) {
+      for (const r of attached) {
+        tx.current.rels.delete(r);
+        tx.writes.add(`r${r}`);
+      }
+    }
+    tx.current.nodes.delete(n);
+    tx.writes.add(`n${n}`);
+  });
+}
+
+function createRel(slot: number, startIndex: number, endIndex: number, type: number): Command {
+  const label = `createRel(${slot}, #${startIndex}, #${endIndex}, ${type})`;
+  return onTransaction(slot, label, (model, real, tx, realTx) => {
+    const [start, end] = [
+      pick(tx.current.nodes.keys(), model.nextNode, startIndex),
+      pick(tx.current.nodes.keys(), model.nextNode, endIndex),
+    ];
+    let expected: Outcome = 'ok';
+    for (const endpoint of [start, end]) {
+      if (expected !== 'ok') break;
+      if (!tx.current.nodes.has(endpoint)) expected = 'notFound';
+      else if (model.deletedConcurrently(slot, endpoint)) expected = 'conflict';
+    }
+    let id = -1;
+    const actual = outcome(() => {
+      id = realTx.createRelationship(type, start, end);
+    });
+    if (!settle(model, real, slot, expected, actual, label)) return;
+    assert.equal(id, model.nextRel);
+    model.nextRel++;
+    tx.current.rels.set(id, { type, start, end, props: new Map() });
+    tx.writes.add(`r${id}`);
+    tx.createdRels.add(id);
+    model.relEndpoints.set(id, [start, end]);
+  });
+}
+
+function writeRel(slot: number, pickIndex: number, kind: 'delete' | 'set', value: bigint): Command {
+  const label = `${kind}Rel(${slot}, #${pickIndex}, ${value})`;
+  return onTransaction(slot, label, (model, real, tx, realTx) => {
+    const r = pick(tx.current.rels.keys(), model.nextRel, pickIndex);
+    const rel = tx.current.rels.get(r);
+    const expected = verdict(model, slot, rel !== undefined, `r${r}`);
+    const actual = outcome(() => {
+      if (kind === 'delete') realTx.deleteRelationship(r);
+      else realTx.setRelationshipProperty(r, 1, value);
+    });
+    if (!settle(model, real, slot, expected, actual, label) || rel === undefined) return;
+    if (kind === 'delete') tx.current.rels.delete(r);
+    else rel.props.set(1, value);
+    tx.writes.add(`r${r}`);
+  });
+}
+
+function advanceCommand(slot: number): Command {
+  return onTransaction(slot, `advanceCommand(${slot})`, (_model, _real, tx, realTx) => {
+    tx.old = copyGraph(tx.current);
+    realTx.advanceCommand();
+  });
+}
+
+/** Compares every read the store offers with the model, through one view. */
+function check(slot: number, view: View): Command {
+  const where = `check(${slot}, ${view})`;
+  return onTransaction(slot, where, (model, real, tx, realTx) => {
+    const graph = view === 'OLD' ? tx.old : tx.current;
+    const byId = (a: number, b: number): number => a - b;
+    assert.deepEqual(collect(realTx.scanNodes(view)), [...graph.nodes.keys()].sort(byId), where);
+    for (const label of LABELS) {
+      const expected = [...graph.nodes]
+        .filter(([, n]) => n.labels.has(label))
+        .map(([id]) => id)
+        .sort(byId);
+      assert.deepEqual(collect(realTx.scanNodesByLabel(label, view)), expected, where);
+    }
+    for (const type of TYPES) {
+      const expected = [...graph.rels]
+        .filter(([, r]) => r.type === type)
+        .map(([id]) => id)
+        .sort(byId);
+      assert.deepEqual(collect(realTx.scanRelationshipsByType(type, view)), expected, where);
+    }
+    for (const n of range(model.nextNode)) {
+      const node = graph.nodes.get(n);
+      assert.equal(realTx.nodeExists(n, view), node !== undefined, where);
+      if (node === undefined) continue;
+      assert.deepEqual([...realTx.nodeLabels(n, view)], [...node.labels].sort(byId), where);
+      for (const key of KEYS) assert.equal(realTx.nodeProperty(n, key, view), node.props.get(key), where);
+      for (const direction of ['OUTGOING', 'INCOMING', 'BOTH'] as Direction[]) {
+        const expected = [...graph.rels]
+          .filter(
+            ([, r]) =>
+              (direction !== 'INCOMING' && r.start === n) || (direction !== 'OUTGOING' && r.end === n),
+          )
+          .map(([id, r]) => [id, r.start === n ? r.end : r.start])
+          .sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+        const actual = neighbours(realTx, n, direction, undefined, view).sort((a, b) => a[0] - b[0]);
+        assert.deepEqual(actual, expected, `${where} expand ${n} ${direction}`);
+      }
+    }
+    for (const r of range(model.nextRel)) {
+      const rel = graph.rels.get(r);
+      assert.equal(realTx.relationshipExists(r, view), rel !== undefined, where);
+      if (rel !== undefined) assert.equal(realTx.relationshipProperty(r, 1, view), rel.props.get(1), where);
+    }
+    checkSeeks(real, realTx, graph, view, where);
+  });
+}
+
+/** Creates an index on existing data mid-run, built by `populate` slices interleaved with everything else. */
+function createLateIndex(): Command {
+  return {
+    check: () => true,
+    run: async (model, real) => {
+      if (real.graph.store.index('late') !== undefined) return;
+      await real.graph.store.createIndex({ name: 'late', entity: 'NODE', token: 1, properties: [0] });
+      model.commits++; // a schema change takes a commit timestamp too
+    },
+    toString: () => 'createLateIndex',
+  };
+}
+
+function populate(budget: number): Command {
+  return {
+    check: () => true,
+    run: (_model, real) => {
+      real.graph.store.populateIndexes(budget);
+      return Promise.resolve();
+    },
+    toString: () => `populate(${budget})`,
+  };
+}
+
+function commit(slot: number): Command {
+  return onTransaction(slot, `commit(${slot})`, async (model, real, tx, realTx) => {
+    const violates = [...tx.writes].some((key) => {
+      if (!key.startsWith('n')) return false;
+      const n = Number(key.slice(1));
+      return (
+        !tx.current.nodes.has(n) && [...tx.current.rels.values()].some((r) => r.start === n || r.end === n)
+      );
+    });
+    real.txs[slot] = undefined;
+    if (violates) {
+      await assert.rejects(realTx.commit(), { code: 'Neo.ClientError.Schema.ConstraintValidationFailed' });
+      model.rollback(slot);
+      return;
+    }
+    await realTx.commit();
+    if (tx.writes.size > 0) {
+      model.commits++;
+      const committed = copyGraph(model.committed);
+      for (const key of tx.writes) {
+        const id = Number(key.slice(1));
+        if (key.startsWith('n')) {
+          const node = tx.current.nodes.get(id);
+          if (node === undefined) committed.nodes.delete(id);
+          else committed.nodes.set(id, node);
+        } else {
+          const rel = tx.current.rels.get(id);
+          if (rel === undefined) committed.rels.delete(id);
+          else committed.rels.set(id, rel);
+        }
+        model.lastCommit.set(key, model.commits);
+      }
+      model.committed = copyGraph(committed);
+    }
+    model.end(slot);
+    assert.equal(real.graph.store.lastCommitTs, model.commits);
+  });
+}
+
+function rollback(slot: number): Command {
+  return onTransaction(slot, `rollback(${slot})`, (model, real, _tx, realTx) => {
+    model.rollback(slot);
+    realTx.rollback();
+    real.txs[slot] = undefined;
+  });
+}
+
+const slot = fc.integer({ min: 0, max: SLOTS - 1 });
+const index = fc.nat({ max: 200 });
+const small = fc.bigInt({ min: 0n, max: 3n });
+const beginCommand = slot.map((s) => begin(s));
+const createNodeCommand = fc
+  .tuple(slot, fc.subarray(LABELS), fc.option(small, { nil: undefined }))
+  .map(([s, l, v]) => createNode(s, l, v));
+const writeNodeCommand = fc
+  .tuple(
+    slot,
+    index,
+    fc.constantFrom<NodeWrite>('set', 'remove', 'addLabel', 'removeLabel', 'lock'),
+    fc.constantFrom(0, 1),
+    small,
+  )
+  .map(([s, i, k, a, v]) => writeNode(s, i, k, a, v));
+const createRelCommand = fc
+  .tuple(slot, index, index, fc.constantFrom(...TYPES))
+  .map(([s, a, b, t]) => createRel(s, a, b, t));
+/** Weights (by repetition) favour building state, so sequences reach interesting interleavings. */
+function weighted<T>(entries: readonly (readonly [fc.Arbitrary<T>, number])[]): fc.Arbitrary<T>[] {
+  return entries.flatMap(([arbitrary, weight]) => Array.from({ length: weight }, () => arbitrary));
+}
+const commands = weighted<Command>([
+  [beginCommand, 3],
+  [createNodeCommand, 4],
+  [writeNodeCommand, 4],
+  [fc.tuple(slot, index, fc.boolean()).map(([s, i, d]) => deleteNode(s, i, d)), 1],
+  [createRelCommand, 4],
+  [
+    fc
+      .tuple(slot, index, fc.constantFrom<'delete' | 'set'>('delete', 'set'), small)
+      .map(([s, i, k, v]) => writeRel(s, i, k, v)),
+    2,
+  ],
+  [slot.map((s) => advanceCommand(s)), 1],
+  [fc.tuple(slot, fc.constantFrom<View>('OLD', 'NEW')).map(([s, v]) => check(s, v)), 2],
+  [slot.map((s) => commit(s)), 2],
+  [slot.map((s) => rollback(s)), 1],
+  [fc.constant(createLateIndex()), 1],
+  [fc.integer({ min: 1, max: 3 }).map((budget) => populate(budget)), 2],
+]);
+
+test('random concurrent transactions agree with the snapshot-isolation reference model', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.commands(commands, { maxCommands: 150, size: 'max' }), async (sequence) => {
+      const real = new Real();
+      await real.createIndexes();
+      const model = new Model();
+      model.commits = real.graph.store.lastCommitTs;
+      await fc.asyncModelRun(() => ({ model, real }), sequence);
+    }),
+    { numRuns: 600, interruptAfterTimeLimit: 8_000 },
+  );
+});

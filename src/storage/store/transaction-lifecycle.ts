@@ -1,0 +1,99 @@
+import { DatabaseError, InternalError, Status } from '../../errors/index.js';
+import type { CommitRecord } from '../commit-log.js';
+import type { TransactionState } from '../mvcc/transaction-state.js';
+import { buildCommitRecord } from './commit-record.js';
+import { validateCommit } from './commit-validation.js';
+import { rollbackChanges } from './rollback.js';
+import type { StoreContext } from './store-context.js';
+
+/**
+ * Commits `tx`: validate → take a commit timestamp → hand the record to the commit log → publish when the
+ * log acknowledged and every earlier commit is published (see `TransactionManager`). The promise resolves
+ * once the commit is visible; with a synchronous log (or none) that happens before this function returns,
+ * so a transaction begun right after sees the commit.
+ * Until publication the transaction keeps the heads of its chains, so concurrent writers of the same
+ * entities conflict, and readers do not see it.
+ */
+export function commitTransaction(context: StoreContext, tx: TransactionState): Promise<void> {
+  if (tx.deltas.length === 0) {
+    tx.status = 'COMMITTED';
+    context.manager.end(tx);
+    context.collectGarbage();
+    return Promise.resolve();
+  }
+  try {
+    validateCommit(context.state, tx);
+  } catch (error) {
+    rollbackTransaction(context, tx);
+    return Promise.reject(error instanceof Error ? error : new InternalError(String(error)));
+  }
+  const commitTs = context.manager.assignCommitTs(tx);
+  const log = context.commitLog;
+  const record: CommitRecord | undefined =
+    log === undefined ? undefined : buildCommitRecord(context.state, tx, commitTs);
+  return new Promise<void>((resolve, reject) => {
+    let failure: unknown;
+    const entry = context.manager.enqueue(
+      tx,
+      () => {
+        context.gc.enqueue(tx);
+        context.collectGarbage();
+        resolve();
+      },
+      () => {
+        undoAndRelease(context, tx);
+        context.collectGarbage();
+        reject(asLogError(failure));
+      },
+    );
+    if (log === undefined || record === undefined) {
+      context.manager.acknowledge(entry, true);
+      return;
+    }
+    let acknowledgement: void | Promise<void>;
+    try {
+      acknowledgement = log.append(record);
+    } catch (error) {
+      failure = error;
+      context.manager.acknowledge(entry, false);
+      return;
+    }
+    if (acknowledgement instanceof Promise) {
+      acknowledgement.then(
+        () => {
+          context.manager.acknowledge(entry, true);
+        },
+        (error: unknown) => {
+          failure = error;
+          context.manager.acknowledge(entry, false);
+        },
+      );
+    } else {
+      context.manager.acknowledge(entry, true);
+    }
+  });
+}
+
+/** Rolls back an ACTIVE transaction: undoes its changes and ends it. */
+export function rollbackTransaction(context: StoreContext, tx: TransactionState): void {
+  undoAndRelease(context, tx);
+  context.manager.end(tx);
+  context.collectGarbage();
+}
+
+function undoAndRelease(context: StoreContext, tx: TransactionState): void {
+  if (tx.deltas.length > 0) context.gc.adopt(rollbackChanges(context.state, tx));
+  tx.status = 'ABORTED';
+}
+
+/** The error a failed log write ends the commit with: the log's own `DatabaseError`, or TransactionLogError. */
+function asLogError(error: unknown): DatabaseError {
+  if (error instanceof DatabaseError) return error;
+  return new DatabaseError(
+    Status.TransactionLogError,
+    'The transaction could not be written to the commit log',
+    {
+      cause: error,
+    },
+  );
+}
