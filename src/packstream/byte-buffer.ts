@@ -58,8 +58,10 @@ export class ByteBuffer {
   reserve(byteCount: number): number {
     this.ensure(byteCount);
     const offset = this.position;
-    this.buffer.fill(0, offset, offset + byteCount);
-    this.position += byteCount;
+    const buffer = this.buffer;
+    // Plain stores: TypedArray#fill costs ~20 ns per call, twice per Bolt message (chunk header, end marker).
+    for (let index = offset; index < offset + byteCount; index++) buffer[index] = 0;
+    this.position = offset + byteCount;
     return offset;
   }
 

@@ -210,7 +210,9 @@ export class Packer extends ByteBuffer {
     const prototype: unknown = Object.getPrototypeOf(value);
     if (prototype === Object.prototype || prototype === null) {
       this.packMap(value as Readonly<Record<string, unknown>>, depth);
-    } else if (value instanceof Uint8Array) {
+    } else if (prototype === Structure.prototype) {
+      this.packStructure(value as Structure, depth);
+    } else if (ArrayBuffer.isView(value) && value instanceof Uint8Array) {
       this.packBytes(value);
     } else if (value instanceof Structure) {
       this.packStructure(value, depth);
@@ -235,14 +237,18 @@ export class Packer extends ByteBuffer {
   }
 
   private dehydrateObject(value: object): Structure {
-    const name = (value.constructor as { name?: unknown } | undefined)?.name;
-    const what = typeof name === 'string' ? name : 'object';
     if (this.dehydrate === undefined) {
-      throw new PackStreamError('UNENCODABLE_VALUE', `Cannot encode ${what} without a dehydrate hook`);
+      throw new PackStreamError(
+        'UNENCODABLE_VALUE',
+        `Cannot encode ${className(value)} without a dehydrate hook`,
+      );
     }
     const structure = this.dehydrate(value);
     if (!(structure instanceof Structure)) {
-      throw new PackStreamError('UNENCODABLE_VALUE', `The dehydrate hook returned no Structure for ${what}`);
+      throw new PackStreamError(
+        'UNENCODABLE_VALUE',
+        `The dehydrate hook returned no Structure for ${className(value)}`,
+      );
     }
     return structure;
   }
@@ -351,4 +357,10 @@ function sizeHeaderLength(size: number): number {
   if (size <= 0xff) return 2;
   if (size <= 0xffff) return 3;
   return 5;
+}
+
+/** The class name of a value for error messages (computed only on error paths: the getter is not free). */
+function className(value: object): string {
+  const name = (value.constructor as { name?: unknown } | undefined)?.name;
+  return typeof name === 'string' ? name : 'object';
 }

@@ -29,9 +29,11 @@ export class UnboundRelationship {
 }
 
 export function dehydrateNode(node: Node, profile: WireProfile): Structure {
-  const fields: unknown[] = [node.id, node.labels, node.properties];
-  if (profile.hasElementIds) fields.push(node.elementId);
-  return new Structure(NODE, fields);
+  const { id, labels, properties } = node;
+  return new Structure(
+    NODE,
+    profile.hasElementIds ? [id, labels, properties, node.elementId] : [id, labels, properties],
+  );
 }
 
 export function hydrateNode(fields: readonly unknown[], profile: WireProfile): Node {

@@ -34,7 +34,10 @@ export class Node extends GraphValue {
     super();
     this.id = requireInt64(init.id, 'node id');
     this.elementId = init.elementId ?? String(init.id);
-    this.labels = init.labels === undefined ? NO_LABELS : Object.freeze([...init.labels]);
+    // An already frozen array (a label list shared by many nodes) is kept: no copy per node.
+    const labels = init.labels;
+    this.labels =
+      labels === undefined ? NO_LABELS : Object.isFrozen(labels) ? labels : Object.freeze([...labels]);
     this.properties = init.properties ?? NO_PROPERTIES;
   }
 }
