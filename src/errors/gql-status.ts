@@ -83,8 +83,10 @@ export const GqlStatus = {
   '22N70': gql('22N70', 'equivalent index already exists', CLIENT, 'An equivalent index already exists: { $idxDescrOrName }'),
   '22N71': gql('22N71', 'duplicated index name', CLIENT, 'An index with the same name already exists: { $idx }'),
   '22N77': gql('22N77', 'property presence verification failed', CLIENT, '{ $entityType } ({ $entityId }) with { $tokenType } { $token } must have the following properties: { $propKeyList }.'),
+  '22N78': gql('22N78', 'property type verification failed', CLIENT, '{ $entityType } ({ $entityId }) with { $tokenType } { $token } must have the property { $propKey } with value type { $valueType }.'),
   '22N79': gql('22N79', 'property uniqueness constraint violated', CLIENT, 'Property uniqueness constraint violated: { $reasonList }.'),
   '22N97': gql('22N97', 'unexpected struct tag', CLIENT, 'Unexpected struct tag: { $value }.'),
+  '22NBC': gql('22NBC', 'index belongs to constraint', CLIENT, 'Index belongs to constraint { $constrDescrOrName }.'),
 
   // 25: invalid transaction state; 2D: invalid transaction termination; 40: transaction rollback.
   '25N01': gql('25N01', 'invalid combination of statement types', CLIENT, 'Failed to execute the query { $query } due to conflicting statement types (read query, write query, schema modification, or administration command). To execute queries in the same transaction, they must be either of the same type, or be a combination of schema modifications and read commands.'),
@@ -124,6 +126,7 @@ export const GqlStatus = {
   // 50: general processing exception; 51: system configuration or operation; 52: procedure exception.
   '50N00': gql('50N00', 'internal error', UNKNOWN, 'Internal exception raised { $msgTitle }: { $msg }'),
   '50N05': gql('50N05', 'deadlock detected', TRANSIENT, 'Deadlock detected while trying to acquire locks. See log for more details.'),
+  '50N10': gql('50N10', 'index drop failed', DATABASE, 'Unable to drop { $idxDescrOrName }.'),
   '50N11': gql('50N11', 'constraint creation failed', DATABASE, 'Unable to create { $constrDescrOrName }.'),
   '50N42': gql('50N42', 'unexpected error', UNKNOWN, 'Unexpected error has occurred. See debug log for details.'),
   '51N28': gql('51N28', 'not supported by this database', CLIENT, 'This Cypher command must be executed against the database { $db }.'),

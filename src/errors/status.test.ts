@@ -121,6 +121,7 @@ describe('the Status registry', () => {
       [Status.NotALeader, '08N07', undefined],
       [Status.ForbiddenOnReadOnlyDatabase, '08N08', undefined],
       [Status.TransactionCommitFailed, '2DN01', undefined],
+      [Status.IndexDropFailed, '50N10', undefined],
       [Status.UnknownError, '50N42', undefined],
     ];
     for (const [status, gqlStatus, cause] of expected) {

@@ -1,5 +1,6 @@
 /**
- * storage: the in-memory property graph with MVCC (snapshot isolation), its catalog and indexes.
+ * storage: the in-memory property graph with MVCC (snapshot reads; transactions that write are serializable,
+ * validated at commit), its catalog and indexes.
  * Inputs: writes and reads from execution through `GraphStore`/`StoreTransaction`, ids and tokens only.
  * Outputs: node/relationship ids, label/type/key tokens and Cypher values through cursors and point reads,
  * and one `CommitRecord` per commit through the `CommitLog` port (implemented by durability).

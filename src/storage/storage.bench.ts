@@ -1,15 +1,16 @@
 /**
  * Storage figures: memory per node, relationship and property, load time and resident memory of the
  * Pokec-shaped medium graph (100,000 users, ~1.5M relationships; QUIVER_BENCH_POKEC_USERS overrides), and
- * the speed of label scans and 1-hop/2-hop expansion. Memory is measured after a forced GC (the flag is
- * switched on at run time), as the growth of V8 heap plus array buffers.
+ * the speed of label scans and 1-hop/2-hop expansion, and what serializable validation costs reads in
+ * read-write transactions. Memory is measured after a forced GC (the flag is switched on at run time), as
+ * the growth of V8 heap plus array buffers.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { measure } from '../../bench/support/measure.js';
+import { compare, measure } from '../../bench/support/measure.js';
 import type { BenchResult } from '../../bench/support/bench-result.js';
 import { loadPokec, random } from '../../test/storage/pokec-graph.js';
-import { GraphStore } from './index.js';
+import { GraphStore, type StoreTransaction } from './index.js';
 
 const SUITE = 'storage';
 const USERS = Number(process.env['QUIVER_BENCH_POKEC_USERS'] ?? 100_000);
@@ -180,5 +181,54 @@ export async function run(): Promise<BenchResult[]> {
     ),
   );
   tx.rollback();
+  results.push(...readSetOverhead(store, starts, [idKey, ageKey], friend));
   return results;
+}
+
+/**
+ * The cost of serializable validation on reads: the same reads in a read-write transaction (which records
+ * its read set) against a read-only one (which records nothing), measured side by side. Each call begins
+ * and ends its own transaction, so the read set never outgrows one call.
+ */
+function readSetOverhead(
+  store: GraphStore,
+  starts: readonly number[],
+  keys: readonly number[],
+  friend: number,
+): BenchResult[] {
+  const inTransaction =
+    (readOnly: boolean, body: (tx: StoreTransaction) => number): (() => number) =>
+    () => {
+      const tx = store.begin({ readOnly });
+      const result = body(tx);
+      tx.rollback();
+      return result;
+    };
+  const pointReads = (tx: StoreTransaction): number => {
+    let found = 0;
+    for (const start of starts) {
+      for (const key of keys) if (tx.nodeProperty(start, key) !== undefined) found++;
+    }
+    return found;
+  };
+  const expands = (tx: StoreTransaction): number => {
+    const cursor = tx.expand(starts[0] ?? 0, 'OUTGOING', [friend]);
+    let count = 0;
+    for (const start of starts) {
+      tx.expand(start, 'OUTGOING', [friend], 'NEW', cursor);
+      while (cursor.next() !== -1) count++;
+    }
+    return count;
+  };
+  const cases: [string, (tx: StoreTransaction) => number][] = [
+    [`read-write tx: ${starts.length * keys.length} property reads`, pointReads],
+    [`read-write tx: 1-hop expand x${starts.length}`, expands],
+  ];
+  return cases.map(([name, body]) =>
+    compare(
+      { suite: SUITE, name },
+      { name: 'read-write', fn: inTransaction(false, body) },
+      { name: 'read-only', fn: inTransaction(true, body) },
+    ),
+  );
 }

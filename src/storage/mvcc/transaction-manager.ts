@@ -76,6 +76,14 @@ export class TransactionManager {
     return tx.commitTs;
   }
 
+  /**
+   * Calls `visit` for every transaction that has a commit timestamp but is not published yet and has not
+   * failed: it will become visible after every snapshot taken so far.
+   */
+  forEachCommitting(visit: (tx: TransactionState) => void): void {
+    for (const entry of this.pending) if (entry.state !== 'FAILED') visit(entry.tx);
+  }
+
   /** Queues a prepared transaction for publication; `acknowledge` it when the log answered. */
   enqueue(tx: TransactionState, publish: () => void, fail: () => void): PendingCommit {
     const entry: PendingCommit = { tx, state: 'WAITING', publish, fail };

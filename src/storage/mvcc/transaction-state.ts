@@ -1,5 +1,6 @@
 import type { DatabaseError } from '../../errors/index.js';
 import { CommitStamp, type Delta } from './delta.js';
+import { ReadSet } from './read-set.js';
 import type { Snapshot } from './visibility.js';
 
 /**
@@ -24,10 +25,16 @@ export class TransactionState implements Snapshot {
   /** The commit timestamp once assigned (COMMITTING and later). */
   commitTs = 0;
   readonly readOnly: boolean;
+  /**
+   * What the transaction read, for serializable validation at commit; `undefined` for read-only
+   * transactions (they stay plain snapshot isolation and record nothing) and once the transaction ended.
+   */
+  reads: ReadSet | undefined;
 
   constructor(serial: number, readTs: number, readOnly: boolean) {
     this.serial = serial;
     this.readTs = readTs;
     this.readOnly = readOnly;
+    this.reads = readOnly ? undefined : new ReadSet();
   }
 }

@@ -1,4 +1,5 @@
 import { ConstraintViolationError } from '../../errors/index.js';
+import type { ConstraintKind } from '../constraints/constraint-definition.js';
 import { missingRelationshipsMessage } from '../constraints/violation-messages.js';
 import { DeltaAction } from '../mvcc/delta.js';
 import type { TransactionState } from '../mvcc/transaction-state.js';
@@ -86,7 +87,18 @@ function checkConstraints(
   }
 }
 
-/** Neo4j reports missing required properties with GQLSTATUS 22N77 instead of the default 22N79. */
-function constraintCause(kind: string): { gqlStatus: '22N77' } | Record<string, never> {
-  return kind === 'EXISTENCE' || kind === 'KEY' ? { gqlStatus: '22N77' } : {};
+/**
+ * Neo4j reports missing required properties with GQLSTATUS 22N77 and values of a disallowed type with
+ * 22N78 instead of the default 22N79 (property uniqueness).
+ */
+function constraintCause(kind: ConstraintKind): { gqlStatus: '22N77' | '22N78' } | Record<string, never> {
+  switch (kind) {
+    case 'EXISTENCE':
+    case 'KEY':
+      return { gqlStatus: '22N77' };
+    case 'PROPERTY_TYPE':
+      return { gqlStatus: '22N78' };
+    case 'UNIQUENESS':
+      return {};
+  }
 }

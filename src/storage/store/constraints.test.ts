@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { DatabaseError } from '../../errors/index.js';
 import { TestGraph } from '../../../test/storage/fixtures.js';
 import type { CommitRecord } from '../commit-log.js';
 
@@ -234,6 +235,7 @@ test('property type constraints accept the listed types and absent values only',
   const id = wrong.createNode([label], [[age, 'old']]);
   await assert.rejects(wrong.commit(), {
     code: VIOLATION,
+    gqlStatus: '22N78',
     message: `Node(${id}) with label \`L\` required the property \`age\` to be of type \`INTEGER | FLOAT\`, but was of type \`STRING\`.`,
   });
   const list = graph.store.begin();
@@ -356,7 +358,14 @@ test('constraint management errors, drops and commit records', async () => {
       code: 'Neo.ClientError.Schema.ConstraintWithNameAlreadyExists',
     },
   );
-  await assert.rejects(graph.store.dropIndex('c'), { name: 'CypherArgumentError' });
+  await assert.rejects(graph.store.dropIndex('c'), (error: unknown) => {
+    assert.ok(error instanceof DatabaseError);
+    assert.equal(error.code, 'Neo.DatabaseError.Schema.IndexDropFailed');
+    assert.equal(error.gqlStatus, '50N10');
+    assert.equal(error.gqlCause?.code, '22NBC');
+    assert.equal(error.message, 'Unable to drop index: Index belongs to constraint: `c`');
+    return true;
+  });
   await graph.store.dropConstraint('c');
   assert.deepEqual(graph.store.indexes(), []);
   await assert.rejects(graph.store.dropConstraint('c'), {

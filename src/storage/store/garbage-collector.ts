@@ -32,6 +32,19 @@ export class GarbageCollector {
     this.committed.push(tx);
   }
 
+  /**
+   * Calls `visit` for every published transaction with a commit timestamp above `readTs`, newest first. A
+   * transaction with snapshot `readTs` that is still running sees them all here with their changes: the
+   * collector only drops commits at or below the oldest running snapshot.
+   */
+  forEachCommittedAfter(readTs: number, visit: (tx: TransactionState) => void): void {
+    for (let index = this.committed.length - 1; index >= this.head; index--) {
+      const tx = this.committed[index];
+      if (tx === undefined || tx.commitTs <= readTs) return;
+      visit(tx);
+    }
+  }
+
   /** Entities a rollback left with committed changes in their chains (no queued commit may cover them). */
   adopt(leftovers: RollbackLeftovers): void {
     this.orphanNodes.push(...leftovers.nodes);

@@ -29,8 +29,8 @@ export interface BeginOptions {
 }
 
 /**
- * An in-memory property graph with multi-version concurrency control (snapshot isolation): the object the
- * engine opens once per database. Transactions come from `begin`; the catalog (tokens, indexes,
+ * An in-memory property graph with multi-version concurrency control (snapshot reads; transactions that
+ * write are serializable, see `StoreTransaction`): the object the engine opens once per database. Transactions come from `begin`; the catalog (tokens, indexes,
  * constraints) and the planner's statistics live here too.
  */
 export class GraphStore {
@@ -88,7 +88,7 @@ export class GraphStore {
     return this.schema.createIndex(request);
   }
 
-  /** @throws DatabaseError IndexNotFound; CypherArgumentError for an index a constraint owns */
+  /** @throws DatabaseError IndexNotFound; IndexDropFailed for an index a constraint owns */
   dropIndex(name: string): Promise<void> {
     return this.schema.dropIndex(name);
   }

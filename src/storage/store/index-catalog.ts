@@ -1,4 +1,4 @@
-import { CypherArgumentError, DatabaseError, invariant, Status } from '../../errors/index.js';
+import { DatabaseError, invariant, Status } from '../../errors/index.js';
 import type { CypherValue } from '../../values/index.js';
 import {
   PropertyIndex,
@@ -117,8 +117,8 @@ export class IndexCatalog {
   }
 
   /**
-   * Finds index `name` for dropping. @throws DatabaseError IndexNotFound; CypherArgumentError when a
-   * constraint owns it (drop the constraint instead).
+   * Finds index `name` for dropping. @throws DatabaseError IndexNotFound; IndexDropFailed (cause 22NBC)
+   * when a constraint owns it (drop the constraint instead), with Neo4j's message.
    */
   findDroppable(name: string): PropertyIndex {
     const index = this.context.state.indexes.get(name);
@@ -129,8 +129,10 @@ export class IndexCatalog {
       );
     }
     if (index.owningConstraint !== undefined) {
-      throw new CypherArgumentError(
-        `Unable to drop index '${name}': it belongs to constraint '${index.owningConstraint}'; drop the constraint instead`,
+      throw new DatabaseError(
+        Status.IndexDropFailed,
+        `Unable to drop index: Index belongs to constraint: \`${index.owningConstraint}\``,
+        { gqlCause: '22NBC' },
       );
     }
     return index;

@@ -15,6 +15,11 @@ import type { PropertyEntries } from './write-support.js';
  * the entity first and has not committed, or committed after this snapshot) throws TransactionConflictError
  * (`Neo.TransientError.Transaction.DeadlockDetected`, which drivers retry) and rolls this transaction back
  * at once, releasing what it wrote; every later call rethrows that error.
+ *
+ * Transactions that write are serializable: `commit` rejects with TransactionConflictError
+ * (`Neo.TransientError.Transaction.Outdated`, also retried) when something the transaction read was changed
+ * by a transaction that committed after its snapshot (see read-validation.ts). Read-only transactions, and
+ * read-write ones that wrote nothing, always commit.
  */
 export class StoreTransaction extends TransactionReader {
   /** Creates a node with label tokens and properties; returns its id. @throws CypherTypeError */
@@ -33,6 +38,7 @@ export class StoreTransaction extends TransactionReader {
    */
   deleteNode(id: number): void {
     this.assertWritable();
+    this.noteRead('NODE', id);
     try {
       nodeWrites.deleteNode(this.context.state, this.tx, id);
     } catch (error) {
@@ -43,6 +49,7 @@ export class StoreTransaction extends TransactionReader {
   /** DETACH DELETE: deletes node `id` and its relationships; returns how many relationships were deleted. */
   detachDeleteNode(id: number): number {
     this.assertWritable();
+    this.noteRead('NODE', id);
     try {
       const cursor = this.expand(id, 'BOTH', undefined, 'NEW');
       const relationships: number[] = [];
@@ -62,6 +69,7 @@ export class StoreTransaction extends TransactionReader {
   /** Adds a label; returns false when the node already had it. */
   addLabel(id: number, label: number): boolean {
     this.assertWritable();
+    this.noteRead('NODE', id);
     try {
       return nodeWrites.addLabel(this.context.state, this.tx, id, label);
     } catch (error) {
@@ -72,6 +80,7 @@ export class StoreTransaction extends TransactionReader {
   /** Removes a label; returns false when the node did not have it. */
   removeLabel(id: number, label: number): boolean {
     this.assertWritable();
+    this.noteRead('NODE', id);
     try {
       return nodeWrites.removeLabel(this.context.state, this.tx, id, label);
     } catch (error) {
@@ -82,6 +91,7 @@ export class StoreTransaction extends TransactionReader {
   /** Sets a property (`null` removes it). @throws CypherTypeError for values that cannot be stored */
   setNodeProperty(id: number, key: number, value: CypherValue): void {
     this.assertWritable();
+    this.noteRead('NODE', id);
     try {
       nodeWrites.setNodeProperty(this.context.state, this.tx, id, key, value);
     } catch (error) {
@@ -92,6 +102,7 @@ export class StoreTransaction extends TransactionReader {
   /** Removes a property; returns false when it was absent. */
   removeNodeProperty(id: number, key: number): boolean {
     this.assertWritable();
+    this.noteRead('NODE', id);
     try {
       return nodeWrites.removeNodeProperty(this.context.state, this.tx, id, key);
     } catch (error) {
@@ -111,6 +122,7 @@ export class StoreTransaction extends TransactionReader {
 
   deleteRelationship(id: number): void {
     this.assertWritable();
+    this.noteRead('RELATIONSHIP', id);
     try {
       relationshipWrites.deleteRelationship(this.context.state, this.tx, id);
     } catch (error) {
@@ -121,6 +133,7 @@ export class StoreTransaction extends TransactionReader {
   /** Sets a relationship property (`null` removes it). */
   setRelationshipProperty(id: number, key: number, value: CypherValue): void {
     this.assertWritable();
+    this.noteRead('RELATIONSHIP', id);
     try {
       relationshipWrites.setRelationshipProperty(this.context.state, this.tx, id, key, value);
     } catch (error) {
@@ -131,6 +144,7 @@ export class StoreTransaction extends TransactionReader {
   /** Removes a relationship property; returns false when it was absent. */
   removeRelationshipProperty(id: number, key: number): boolean {
     this.assertWritable();
+    this.noteRead('RELATIONSHIP', id);
     try {
       return relationshipWrites.removeRelationshipProperty(this.context.state, this.tx, id, key);
     } catch (error) {
@@ -140,11 +154,11 @@ export class StoreTransaction extends TransactionReader {
 
   /**
    * Write-locks node `id` without changing it (`SELECT … FOR UPDATE`): a concurrent writer of the node
-   * conflicts with this transaction. Locking what a decision was based on turns snapshot isolation's write
-   * skew into a conflict.
+   * conflicts with this transaction at once, instead of one of the two failing validation at commit.
    */
   lockNode(id: number): void {
     this.assertWritable();
+    this.noteRead('NODE', id);
     try {
       nodeWrites.lockNode(this.context.state, this.tx, id);
     } catch (error) {
@@ -155,6 +169,7 @@ export class StoreTransaction extends TransactionReader {
   /** Write-locks relationship `id` (see `lockNode`). */
   lockRelationship(id: number): void {
     this.assertWritable();
+    this.noteRead('RELATIONSHIP', id);
     try {
       relationshipWrites.lockRelationship(this.context.state, this.tx, id);
     } catch (error) {
@@ -163,8 +178,9 @@ export class StoreTransaction extends TransactionReader {
   }
 
   /**
-   * Commits. Resolves once the commit is durable (per the commit log) and visible; rejects with
-   * ConstraintViolationError (validation), or the commit log's error, after rolling back.
+   * Commits. Resolves once the commit is durable (per the commit log) and visible; rejects, after rolling
+   * back, with TransactionConflictError (`Outdated`: a concurrent commit changed what this transaction
+   * read), ConstraintViolationError, or the commit log's error.
    */
   async commit(): Promise<void> {
     // Everything up to publication runs synchronously inside this call (see commitTransaction).
@@ -184,6 +200,18 @@ export class StoreTransaction extends TransactionReader {
     if (this.tx.readOnly) {
       throw new DatabaseError(Status.AccessMode, 'Writing in read access mode not allowed');
     }
+  }
+
+  /**
+   * Writes read too: whether a label or property was there decides what they return and whether they
+   * change anything, so the entity joins the read set (validated at commit, see read-validation.ts). For an
+   * entity the write then changes this adds nothing, since first updater wins already keeps concurrent
+   * writers off it.
+   */
+  private noteRead(entity: 'NODE' | 'RELATIONSHIP', id: number): void {
+    const reads = this.tx.reads;
+    if (reads === undefined || !Number.isInteger(id)) return;
+    (entity === 'NODE' ? reads.nodes : reads.relationships).add(id);
   }
 
   /** Conflicts end the transaction here; other errors leave it usable (the write changed nothing). */

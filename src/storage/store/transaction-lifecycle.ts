@@ -3,25 +3,32 @@ import type { CommitRecord } from '../commit-log.js';
 import type { TransactionState } from '../mvcc/transaction-state.js';
 import { buildCommitRecord } from './commit-record.js';
 import { validateCommit } from './commit-validation.js';
+import { validateReads } from './read-validation.js';
 import { rollbackChanges } from './rollback.js';
 import type { StoreContext } from './store-context.js';
 
 /**
- * Commits `tx`: validate → take a commit timestamp → hand the record to the commit log → publish when the
- * log acknowledged and every earlier commit is published (see `TransactionManager`). The promise resolves
- * once the commit is visible; with a synchronous log (or none) that happens before this function returns,
- * so a transaction begun right after sees the commit.
+ * Commits `tx`: validate (reads, then constraints) → take a commit timestamp → hand the record to the
+ * commit log → publish when the log acknowledged and every earlier commit is published (see
+ * `TransactionManager`). The promise resolves once the commit is visible; with a synchronous log (or none)
+ * that happens before this function returns, so a transaction begun right after sees the commit.
  * Until publication the transaction keeps the heads of its chains, so concurrent writers of the same
  * entities conflict, and readers do not see it.
  */
 export function commitTransaction(context: StoreContext, tx: TransactionState): Promise<void> {
   if (tx.deltas.length === 0) {
+    // Nothing written: what it read was a consistent snapshot, so it never fails validation.
+    tx.reads = undefined;
     tx.status = 'COMMITTED';
     context.manager.end(tx);
     context.collectGarbage();
     return Promise.resolve();
   }
   try {
+    // Reads first: a transaction that read stale data made its decisions on it, so its constraint checks
+    // would judge the wrong writes; the transient error makes the driver run it again on fresh data.
+    validateReads(context, tx);
+    tx.reads = undefined;
     validateCommit(context.state, tx);
   } catch (error) {
     rollbackTransaction(context, tx);
@@ -83,6 +90,7 @@ export function rollbackTransaction(context: StoreContext, tx: TransactionState)
 
 function undoAndRelease(context: StoreContext, tx: TransactionState): void {
   if (tx.deltas.length > 0) context.gc.adopt(rollbackChanges(context.state, tx));
+  tx.reads = undefined;
   tx.status = 'ABORTED';
 }
 

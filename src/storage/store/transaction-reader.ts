@@ -35,6 +35,11 @@ import type { StoreContext } from './store-context.js';
  * The read half of a transaction: point reads, scans and expands through a view (`'OLD'` or `'NEW'`, see
  * `View`; reads default to NEW, which includes the transaction's own writes). Reads of an entity the
  * transaction cannot see throw EntityNotFoundError; existence checks return false instead.
+ *
+ * A read-write transaction records what each call read in its `ReadSet` (one append, or a token added to a
+ * small set for scans and seeks), for serializable validation at commit; read-only transactions skip it.
+ * Cursors record nothing per row: what a scan, seek or expand can return is covered by the token or node
+ * recorded when it was opened.
  */
 export class TransactionReader {
   protected readonly context: StoreContext;
@@ -73,24 +78,29 @@ export class TransactionReader {
   /** Whether node `id` exists in the view. */
   nodeExists(id: number, view: View = 'NEW'): boolean {
     this.assertActive();
-    return Number.isInteger(id) && isNodeVisible(this.context.state, this.tx, id, view);
+    if (!Number.isInteger(id)) return false;
+    this.tx.reads?.nodes.add(id);
+    return isNodeVisible(this.context.state, this.tx, id, view);
   }
 
   /** The label tokens of node `id`, ascending (shared and frozen). @throws EntityNotFoundError */
   nodeLabels(id: number, view: View = 'NEW'): LabelSet {
     this.assertActive();
+    this.tx.reads?.nodes.add(id);
     return readNodeLabels(this.context.state, this.tx, id, view);
   }
 
   /** @throws EntityNotFoundError */
   nodeHasLabel(id: number, label: number, view: View = 'NEW'): boolean {
     this.assertActive();
+    this.tx.reads?.nodes.add(id);
     return readNodeHasLabel(this.context.state, this.tx, id, label, view);
   }
 
   /** The value of property `key`, `undefined` when absent. @throws EntityNotFoundError */
   nodeProperty(id: number, key: number, view: View = 'NEW'): CypherValue | undefined {
     this.assertActive();
+    this.tx.reads?.nodes.add(id);
     return readNodeProperty(this.context.state, this.tx, id, key, view);
   }
 
@@ -101,6 +111,7 @@ export class TransactionReader {
     view: View = 'NEW',
   ): void {
     this.assertActive();
+    this.tx.reads?.nodes.add(id);
     forEachEntry(readNodeProperties(this.context.state, this.tx, id, view), visit);
   }
 
@@ -115,7 +126,9 @@ export class TransactionReader {
   /** Whether relationship `id` exists in the view. */
   relationshipExists(id: number, view: View = 'NEW'): boolean {
     this.assertActive();
-    return Number.isInteger(id) && isRelationshipVisible(this.context.state, this.tx, id, view);
+    if (!Number.isInteger(id)) return false;
+    this.tx.reads?.relationships.add(id);
+    return isRelationshipVisible(this.context.state, this.tx, id, view);
   }
 
   /** The type token of relationship `id` (types never change). @throws EntityNotFoundError for a free id */
@@ -139,6 +152,7 @@ export class TransactionReader {
   /** The value of property `key`, `undefined` when absent. @throws EntityNotFoundError */
   relationshipProperty(id: number, key: number, view: View = 'NEW'): CypherValue | undefined {
     this.assertActive();
+    this.tx.reads?.relationships.add(id);
     return readRelationshipProperty(this.context.state, this.tx, id, key, view);
   }
 
@@ -149,6 +163,7 @@ export class TransactionReader {
     view: View = 'NEW',
   ): void {
     this.assertActive();
+    this.tx.reads?.relationships.add(id);
     forEachEntry(readRelationshipProperties(this.context.state, this.tx, id, view), visit);
   }
 
@@ -165,24 +180,28 @@ export class TransactionReader {
   /** AllNodesScan. */
   scanNodes(view: View = 'NEW'): NodeCursor {
     this.assertActive();
+    if (this.tx.reads !== undefined) this.tx.reads.allNodes = true;
     return new AllNodesCursor(this.context.state, this.tx, view);
   }
 
   /** NodeByLabelScan. */
   scanNodesByLabel(label: number, view: View = 'NEW'): NodeCursor {
     this.assertActive();
+    this.tx.reads?.noteLabelScan(label);
     return new LabelScanCursor(this.context.state, this.tx, label, view);
   }
 
   /** Every relationship. */
   scanRelationships(view: View = 'NEW'): RelationshipCursor {
     this.assertActive();
+    if (this.tx.reads !== undefined) this.tx.reads.allRelationships = true;
     return new AllRelationshipsCursor(this.context.state, this.tx, view);
   }
 
   /** The relationships of one type (relationship type lookup). */
   scanRelationshipsByType(type: number, view: View = 'NEW'): RelationshipCursor {
     this.assertActive();
+    this.tx.reads?.noteTypeScan(type);
     return new TypeScanCursor(this.context.state, this.tx, type, view);
   }
 
@@ -199,6 +218,9 @@ export class TransactionReader {
     reuse?: ExpandCursor,
   ): ExpandCursor {
     this.assertActive();
+    // Which relationships the node has, and that it exists; the relationships' properties are read (and
+    // recorded) separately.
+    this.tx.reads?.adjacency.add(node);
     if (!isNodeVisible(this.context.state, this.tx, node, view))
       throwNodeNotFound(this.context.state, this.tx, node);
     return (reuse ?? new ExpandCursor(this.context.state, this.tx)).reset(node, direction, types, view);
@@ -236,6 +258,7 @@ export class TransactionReader {
     invariant(index.entity === entity, `Index '${indexName}' does not index ${entity.toLowerCase()}s`);
     invariant(index.state === 'ONLINE', `Index '${indexName}' is still populating`);
     const plan = planSeek(query, index.isComposite, index.properties.length);
+    this.tx.reads?.noteIndexSeek(index);
     return new IndexSeekCursor(this.context.state, this.tx, index, plan, view);
   }
 
@@ -251,6 +274,7 @@ export class TransactionReader {
 
   private assertRelationshipSlot(id: number): void {
     this.assertActive();
+    this.tx.reads?.relationships.add(id);
     if (!this.context.state.relationships.isInUse(id))
       throwRelationshipNotFound(this.context.state, this.tx, id);
   }
