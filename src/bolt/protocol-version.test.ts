@@ -7,7 +7,6 @@ import {
   isSameProtocolVersion,
   PENDING_PROTOCOL_VERSIONS,
   protocolVersion,
-  QUIVER_PROTOCOL_VERSIONS,
 } from './protocol-version.js';
 
 test('versions format as major.minor', () => {
@@ -26,29 +25,9 @@ test('versions compare by major first, then minor', () => {
   assert.ok(isSameProtocolVersion(protocolVersion(5, 8), { major: 5, minor: 8 }));
 });
 
-test('Quiver negotiates Bolt 1 to 6.0, oldest first, without 5.5 or 6.1', () => {
-  assert.deepEqual(QUIVER_PROTOCOL_VERSIONS.map(formatProtocolVersion), [
-    '1.0',
-    '2.0',
-    '3.0',
-    '4.0',
-    '4.1',
-    '4.2',
-    '4.3',
-    '4.4',
-    '5.0',
-    '5.1',
-    '5.2',
-    '5.3',
-    '5.4',
-    '5.6',
-    '5.7',
-    '5.8',
-    '6.0',
-  ]);
+test('6.1 is pending, not negotiated', () => {
   assert.deepEqual(
     PENDING_PROTOCOL_VERSIONS.map((entry) => formatProtocolVersion(entry.version)),
     ['6.1'],
   );
-  assert.ok(Object.isFrozen(QUIVER_PROTOCOL_VERSIONS));
 });

@@ -35,35 +35,9 @@ export function isSameProtocolVersion(a: ProtocolVersion, b: ProtocolVersion): b
 }
 
 /**
- * Every version Quiver negotiates, oldest first. 5.5 is left out on purpose: Neo4j never selects it and
- * drivers that list it inside a range work with 5.4 or 5.6 (bolt-spec-digest §7).
- */
-export const QUIVER_PROTOCOL_VERSIONS: readonly ProtocolVersion[] = Object.freeze(
-  [
-    [1, 0],
-    [2, 0],
-    [3, 0],
-    [4, 0],
-    [4, 1],
-    [4, 2],
-    [4, 3],
-    [4, 4],
-    [5, 0],
-    [5, 1],
-    [5, 2],
-    [5, 3],
-    [5, 4],
-    [5, 6],
-    [5, 7],
-    [5, 8],
-    [6, 0],
-  ].map(([major = 0, minor = 0]) => protocolVersion(major, minor)),
-);
-
-/**
  * Extension point: versions we know of but do not negotiate yet, with what blocks them. Bolt 6.1 adds a
  * PackStream UUID marker `0xE0` (16 bytes follow) whose exact semantics are not confirmed; once packstream
- * and hydration support it, move 6.1 into {@link QUIVER_PROTOCOL_VERSIONS} (the handshake takes the list as
+ * and hydration support it, add a 6.1 descriptor to bolt/versions (the handshake takes the list as
  * an input, so nothing else in the transport changes).
  */
 export const PENDING_PROTOCOL_VERSIONS: readonly {

@@ -2,13 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { fromHex, toHex } from '../../util/index.js';
-import {
-  formatProtocolVersion,
-  protocolVersion,
-  QUIVER_PROTOCOL_VERSIONS,
-  type ProtocolVersion,
-} from '../protocol-version.js';
+import { formatProtocolVersion, protocolVersion, type ProtocolVersion } from '../protocol-version.js';
 import { ServerHandshake, type HandshakeOptions, type HandshakeStep } from './handshake.js';
+import { SUPPORTED_PROTOCOL_VERSIONS } from '../versions/index.js';
 
 const MAGIC = '60 60 b0 17';
 const MANIFEST_PREAMBLE = `${MAGIC} 00 00 01 ff 00 08 08 05 00 02 04 04 00 00 00 03`;
@@ -18,7 +14,7 @@ const MANIFEST_REPLY = '00 00 01 ff 05 00 00 00 03 00 04 04 04 00 04 04 05 00 02
 const HELLO = '00 03 b1 01 a0 00 00';
 
 function handshake(options: Partial<HandshakeOptions> = {}): ServerHandshake {
-  return new ServerHandshake({ supportedVersions: QUIVER_PROTOCOL_VERSIONS, ...options });
+  return new ServerHandshake({ supportedVersions: SUPPORTED_PROTOCOL_VERSIONS, ...options });
 }
 
 /** Pushes `pieces` in order and returns every step, asserting that only the last one settles. */
@@ -283,7 +279,7 @@ test('random proposals only ever agree on a supported, proposed version that is 
       }
       const { major, minor } = step.version;
       assert.notEqual(`${major}.${minor}`, '5.5');
-      assert.ok(QUIVER_PROTOCOL_VERSIONS.some((v) => v.major === major && v.minor === minor));
+      assert.ok(SUPPORTED_PROTOCOL_VERSIONS.some((v) => v.major === major && v.minor === minor));
       const slot = slots.find(
         ([, range = 0, top = 0, slotMajor]) => slotMajor === major && minor <= top && minor >= top - range,
       );

@@ -68,7 +68,7 @@ export type HandshakeStep =
 
 /** How the server negotiates. */
 export interface HandshakeOptions {
-  /** The versions the server implements (bolt/versions supplies them; see QUIVER_PROTOCOL_VERSIONS). */
+  /** The versions the server implements (bolt/versions supplies them; see SUPPORTED_PROTOCOL_VERSIONS). */
   readonly supportedVersions: readonly ProtocolVersion[];
   /** Answer `00 00 01 FF` with a manifest (default true); when false the proposal is skipped like Neo4j < 5.7. */
   readonly offerManifest?: boolean;

@@ -13,7 +13,6 @@ export {
   compareProtocolVersions,
   isProtocolAtLeast,
   isSameProtocolVersion,
-  QUIVER_PROTOCOL_VERSIONS,
   PENDING_PROTOCOL_VERSIONS,
 } from '../protocol-version.js';
 export {

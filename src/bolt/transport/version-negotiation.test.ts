@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { toHex } from '../../util/index.js';
-import { protocolVersion, QUIVER_PROTOCOL_VERSIONS } from '../protocol-version.js';
+import { protocolVersion } from '../protocol-version.js';
 import { encodeManifestReply, encodeVersionRanges, manifestVersions } from './version-negotiation.js';
+import { SUPPORTED_PROTOCOL_VERSIONS } from '../versions/index.js';
 
 const v = protocolVersion;
 
 test('our versions compress into the canonical ascending ranges of the digest', () => {
-  assert.deepEqual(encodeVersionRanges(manifestVersions(QUIVER_PROTOCOL_VERSIONS)).map(toHex), [
+  assert.deepEqual(encodeVersionRanges(manifestVersions(SUPPORTED_PROTOCOL_VERSIONS)).map(toHex), [
     '00 00 00 03',
     '00 04 04 04',
     '00 04 04 05',
@@ -17,9 +18,9 @@ test('our versions compress into the canonical ascending ranges of the digest', 
 });
 
 test('the manifest leaves out Bolt 1 and 2', () => {
-  const offered = manifestVersions(QUIVER_PROTOCOL_VERSIONS);
+  const offered = manifestVersions(SUPPORTED_PROTOCOL_VERSIONS);
   assert.ok(offered.every((version) => version.major >= 3));
-  assert.equal(offered.length, QUIVER_PROTOCOL_VERSIONS.length - 2);
+  assert.equal(offered.length, SUPPORTED_PROTOCOL_VERSIONS.length - 2);
 });
 
 test('ranges ignore order and duplicates and break at gaps and majors', () => {

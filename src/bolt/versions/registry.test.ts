@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { wireProfileOf } from '../hydration/index.js';
 import { GQL_FAILURE_SINCE } from '../messages/failure.js';
-import { formatProtocolVersion, isProtocolAtLeast, QUIVER_PROTOCOL_VERSIONS } from '../protocol-version.js';
+import { formatProtocolVersion, isProtocolAtLeast } from '../protocol-version.js';
 import { BOLT_VERSIONS, findBoltVersion, getBoltVersion, SUPPORTED_PROTOCOL_VERSIONS } from './index.js';
 
 /**
@@ -29,7 +29,7 @@ const SINCE: readonly [fact: string, major: number, minor: number][] = [
 
 describe('the version registry', () => {
   test('offers the versions the handshake negotiates, oldest first', () => {
-    assert.deepEqual(SUPPORTED_PROTOCOL_VERSIONS, QUIVER_PROTOCOL_VERSIONS);
+    assert.ok(Object.isFrozen(SUPPORTED_PROTOCOL_VERSIONS));
     assert.deepEqual(SUPPORTED_PROTOCOL_VERSIONS.map(formatProtocolVersion), [
       '1.0',
       '2.0',
