@@ -21,23 +21,43 @@ const NO_LABELS: readonly string[] = Object.freeze([]);
 export class Node extends GraphValue {
   /** Makes the class nominal, so a look-alike (e.g. a `Time` where a `LocalTime` is expected) fails to type-check. */
   declare private readonly brand: 'Node';
-  /** The int64 id (Bolt's `id` field; `id(n)` in Cypher). */
-  readonly id: bigint;
-  /** The string id of Bolt 5+ (`elementId(n)` in Cypher). */
-  readonly elementId: string;
-  /** Labels, frozen. */
-  readonly labels: readonly string[];
-  readonly properties: CypherMap;
+  private readonly initId: bigint;
+  private readonly initElementId: string;
+  private readonly initLabels: readonly string[];
+  private readonly initProperties: CypherMap;
 
   /** @throws CypherArgumentError when the id is outside int64. */
   constructor(init: NodeInit) {
     super();
-    this.id = requireInt64(init.id, 'node id');
-    this.elementId = init.elementId ?? String(init.id);
+    this.initId = requireInt64(init.id, 'node id');
+    this.initElementId = init.elementId ?? String(init.id);
     // An already frozen array (a label list shared by many nodes) is kept: no copy per node.
     const labels = init.labels;
-    this.labels =
+    this.initLabels =
       labels === undefined ? NO_LABELS : Object.isFrozen(labels) ? labels : Object.freeze([...labels]);
-    this.properties = init.properties ?? NO_PROPERTIES;
+    this.initProperties = init.properties ?? NO_PROPERTIES;
+  }
+
+  /**
+   * The int64 id (Bolt's `id` field; `id(n)` in Cypher). The four members are accessors so that a layer
+   * above can subclass `Node` with a live view of a stored node (execution reads labels and properties
+   * from its transaction) while equality, ordering and hashing keep working on `id`.
+   */
+  get id(): bigint {
+    return this.initId;
+  }
+
+  /** The string id of Bolt 5+ (`elementId(n)` in Cypher). */
+  get elementId(): string {
+    return this.initElementId;
+  }
+
+  /** Labels, frozen. */
+  get labels(): readonly string[] {
+    return this.initLabels;
+  }
+
+  get properties(): CypherMap {
+    return this.initProperties;
   }
 }

@@ -23,25 +23,53 @@ const NO_PROPERTIES: CypherMap = Object.freeze({});
 export class Relationship extends GraphValue {
   /** Makes the class nominal, so a look-alike (e.g. a `Time` where a `LocalTime` is expected) fails to type-check. */
   declare private readonly brand: 'Relationship';
-  readonly id: bigint;
-  readonly elementId: string;
-  readonly startNodeId: bigint;
-  readonly startNodeElementId: string;
-  readonly endNodeId: bigint;
-  readonly endNodeElementId: string;
-  readonly type: string;
-  readonly properties: CypherMap;
+  private readonly init: Required<RelationshipInit>;
 
   /** @throws CypherArgumentError when an id is outside int64. */
   constructor(init: RelationshipInit) {
     super();
-    this.id = requireInt64(init.id, 'relationship id');
-    this.elementId = init.elementId ?? String(init.id);
-    this.startNodeId = requireInt64(init.startNodeId, 'start node id');
-    this.startNodeElementId = init.startNodeElementId ?? String(init.startNodeId);
-    this.endNodeId = requireInt64(init.endNodeId, 'end node id');
-    this.endNodeElementId = init.endNodeElementId ?? String(init.endNodeId);
-    this.type = init.type;
-    this.properties = init.properties ?? NO_PROPERTIES;
+    this.init = {
+      id: requireInt64(init.id, 'relationship id'),
+      elementId: init.elementId ?? String(init.id),
+      startNodeId: requireInt64(init.startNodeId, 'start node id'),
+      startNodeElementId: init.startNodeElementId ?? String(init.startNodeId),
+      endNodeId: requireInt64(init.endNodeId, 'end node id'),
+      endNodeElementId: init.endNodeElementId ?? String(init.endNodeId),
+      type: init.type,
+      properties: init.properties ?? NO_PROPERTIES,
+    };
+  }
+
+  // Accessors rather than fields, for the same reason as in `Node`: a live subclass may override them.
+  get id(): bigint {
+    return this.init.id;
+  }
+
+  get elementId(): string {
+    return this.init.elementId;
+  }
+
+  get startNodeId(): bigint {
+    return this.init.startNodeId;
+  }
+
+  get startNodeElementId(): string {
+    return this.init.startNodeElementId;
+  }
+
+  get endNodeId(): bigint {
+    return this.init.endNodeId;
+  }
+
+  get endNodeElementId(): string {
+    return this.init.endNodeElementId;
+  }
+
+  get type(): string {
+    return this.init.type;
+  }
+
+  get properties(): CypherMap {
+    return this.init.properties;
   }
 }

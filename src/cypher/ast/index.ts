@@ -1,0 +1,4 @@
+/** The openCypher abstract syntax tree: the contract between the parser and every later stage. */
+export type * from './expressions.js';
+export type * from './patterns.js';
+export type * from './statements.js';

@@ -1,0 +1,7 @@
+/**
+ * cypher: the front end of the query language. Inputs: query text. Outputs: the openCypher AST (`ast/`),
+ * syntax errors with positions (`parse`) and the scoping, binding, aggregation and type rules with the
+ * TCK's error details (`analyze`).
+ * Must not know: storage, plans, execution, Bolt.
+ */
+export type * from './ast/index.js';

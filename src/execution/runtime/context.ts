@@ -1,0 +1,42 @@
+import type { StoreTransaction, TokenRegistries } from '../../storage/index.js';
+import type { CypherMap } from '../../values/index.js';
+import type { ProcedureRegistry } from '../procedures/procedure.js';
+import type { QueryStatistics } from './statistics.js';
+import type { StoreEntities } from './store-entities.js';
+
+/**
+ * The statement clock: `datetime()`, `date()`, `timestamp()` and friends without arguments return the time
+ * the statement started (`statement`), `.transaction()` variants the transaction's start, `.realtime()` the
+ * wall clock now. Values are nanoseconds since the Unix epoch.
+ */
+export interface StatementClock {
+  readonly statementEpochNanos: bigint;
+  readonly transactionEpochNanos: bigint;
+  realtimeEpochNanos(): bigint;
+}
+
+/**
+ * Everything an operator or an expression needs while a statement runs. One context per statement
+ * execution; shared by every operator of its plan (and of its subplans).
+ */
+export interface ExecutionContext {
+  /** The store transaction the statement runs in (reads and writes). */
+  readonly tx: StoreTransaction;
+  /** Label, relationship type and property key names <-> ids. Writes use `getOrCreate`, reads `idOf`. */
+  readonly tokens: TokenRegistries;
+  /** Live node/relationship values over `tx` (see `StoreNode`). */
+  readonly entities: StoreEntities;
+  /** The query parameters (`$name`). A missing one is a `ParameterMissing` error raised at compile time. */
+  readonly parameters: CypherMap;
+  /** Side-effect counters the write operators increment. */
+  readonly statistics: QueryStatistics;
+  readonly procedures: ProcedureRegistry;
+  readonly clock: StatementClock;
+  /** The default time zone of temporal functions (an IANA id or an offset such as `Z`). */
+  readonly defaultTimeZone: string;
+  /**
+   * Throws `TransactionTerminatedError` when the statement was interrupted (RESET, timeout, TERMINATE).
+   * Long-running loops call it every few thousand iterations.
+   */
+  checkInterrupt(): void;
+}
