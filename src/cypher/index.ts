@@ -5,3 +5,6 @@
  * Must not know: storage, plans, execution, Bolt.
  */
 export type * from './ast/index.js';
+export { parse } from './parser/parse.js';
+export { analyze, type AnalyzedStatement } from './semantic/analyze.js';
+export { printExpression, printClause, printStatement } from './printer/index.js';

@@ -72,7 +72,7 @@ describe('DatabaseError', () => {
 describe('the DatabaseError subclasses', () => {
   const cases: [string, DatabaseError, StatusDefinition][] = [
     ['CypherSyntaxError', new CypherSyntaxError('m'), Status.SyntaxError],
-    ['CypherSemanticError', new CypherSemanticError('m'), Status.SemanticError],
+    ['CypherSemanticError', new CypherSemanticError('m'), Status.SyntaxError],
     ['CypherTypeError', new CypherTypeError('m'), Status.TypeError],
     ['CypherArgumentError', new CypherArgumentError('m'), Status.ArgumentError],
     ['CypherArithmeticError', new CypherArithmeticError('m'), Status.ArithmeticError],

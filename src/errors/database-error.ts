@@ -77,10 +77,14 @@ export class CypherSyntaxError extends DatabaseError {
   }
 }
 
-/** A query that parses but breaks a scoping, binding or aggregation rule (TCK `SyntaxError` details). */
+/**
+ * A query that parses but breaks a scoping, binding or aggregation rule (TCK `SyntaxError` details). Neo4j 5
+ * reports these as `Statement.SyntaxError`, so that is the default; `Statement.SemanticError` remains for
+ * the few rules Neo4j reports under it.
+ */
 export class CypherSemanticError extends DatabaseError {
-  constructor(message: string, options: DatabaseErrorOptions = {}) {
-    super(Status.SemanticError, message, options);
+  constructor(message: string, options: StatusOverrideOptions = {}) {
+    super(options.status ?? Status.SyntaxError, message, options);
   }
 }
 

@@ -15,3 +15,4 @@ export type {
   AggregateFunctionDefinition,
 } from './functions/function-definition.js';
 export type { ProcedureDefinition, ProcedureField, ProcedureRegistry } from './procedures/procedure.js';
+export { runPlan, DEFAULT_RUNTIME, type PlanCursor, type PlanRuntime } from './run-plan.js';

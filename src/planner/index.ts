@@ -4,4 +4,22 @@
  * Inputs: the AST from cypher, a `CatalogView` (labels, indexes, counts) implemented by the engine.
  * Outputs: `QueryPlan`, which execution runs. Must not know: execution internals, storage, Bolt.
  */
-export type * from '../cypher/ast/index.js';
+export type * from '../cypher/index.js';
+export { planQuery, type PlannerInput } from './plan-query.js';
+export {
+  EMPTY_CATALOG,
+  type CatalogView,
+  type CatalogIndex,
+  type ProcedureSignature,
+} from './catalog-view.js';
+export type * from './plan/physical-plan.js';
+export type {
+  QueryPlan,
+  PlanDescription,
+  ProfiledPlanDescription,
+  SubqueryPlan,
+  OperatorStats,
+} from './plan/query-plan.js';
+export { formatPlan } from './explain.js';
+export { RULE_ORDER, applyRewrites } from './rewrite/rule-order.js';
+export type { RewriteRule } from './rewrite/rules/rewrite-rule.js';

@@ -69,7 +69,21 @@ export function kindOf(value: CypherValue): ValueKind {
   if (prototype === Object.prototype || prototype === null) return 'MAP';
   const kind = KIND_BY_PROTOTYPE.get(prototype);
   if (kind !== undefined) return kind;
-  // Buffer and other Uint8Array subclasses are BYTES too.
-  if (value instanceof Uint8Array) return 'BYTES';
+  // Subclasses: Buffer and other Uint8Arrays are BYTES; live graph entities of the layers above (execution's
+  // StoreNode) are NODE/RELATIONSHIP. Cached per prototype so the look-up stays one map access.
+  const inherited =
+    value instanceof Uint8Array
+      ? 'BYTES'
+      : value instanceof Node
+        ? 'NODE'
+        : value instanceof Relationship
+          ? 'RELATIONSHIP'
+          : value instanceof Path
+            ? 'PATH'
+            : undefined;
+  if (inherited !== undefined) {
+    KIND_BY_PROTOTYPE.set(prototype, inherited);
+    return inherited;
+  }
   throw new InternalError(`Not a Cypher value: ${Object.prototype.toString.call(value)}`);
 }

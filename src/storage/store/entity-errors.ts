@@ -16,6 +16,7 @@ export function entityNotFound(
     deletedByThisTransaction
       ? `${word} with id ${id} has been deleted in this transaction`
       : `Unable to load ${word.toUpperCase()} with id ${id}`,
+    deletedByThisTransaction ? { detail: 'DeletedEntityAccess' } : {},
   );
 }
 

@@ -1,0 +1,362 @@
+import type {
+  CallProcedure,
+  CallSubquery,
+  Clause,
+  Expression,
+  Query,
+  RemoveItem,
+  SetItem,
+  SingleQuery,
+  Variable,
+} from '../ast/index.js';
+import { ProjectionParser } from './projection-parser.js';
+
+/**
+ * Queries and clauses: `RegularQuery` (UNION [ALL]), `SingleQuery`, every reading and writing clause,
+ * FOREACH, procedure calls and CALL subqueries (with scope, OPTIONAL and IN TRANSACTIONS), USE, LOAD CSV
+ * and FINISH.
+ */
+export abstract class ClauseParser extends ProjectionParser {
+  /** `RegularQuery = SingleQuery (UNION [ALL] SingleQuery)*`. */
+  protected parseQuery(): Query {
+    const pos = this.current.start;
+    const parts = [this.parseSingleQuery()];
+    const unions: ('UNION' | 'UNION ALL')[] = [];
+    while (this.acceptKeyword('UNION')) {
+      const all = this.acceptKeyword('ALL');
+      if (!all) this.acceptKeyword('DISTINCT');
+      unions.push(all ? 'UNION ALL' : 'UNION');
+      parts.push(this.parseSingleQuery());
+    }
+    return { kind: 'Query', pos, parts, unions };
+  }
+
+  private parseSingleQuery(): SingleQuery {
+    const pos = this.current.start;
+    const clauses: Clause[] = [];
+    for (let clause = this.parseClause(); clause !== undefined; clause = this.parseClause())
+      clauses.push(clause);
+    if (clauses.length === 0) this.fail('a clause (MATCH, RETURN, CREATE, WITH, …)');
+    return { kind: 'SingleQuery', pos, clauses };
+  }
+
+  /** One clause, or `undefined` when the current token does not start one. */
+  protected parseClause(): Clause | undefined {
+    const token = this.current;
+    if (token.type !== 'identifier') return undefined;
+    const pos = token.start;
+    switch (token.upper) {
+      case 'MATCH':
+        return this.parseMatch(false);
+      case 'OPTIONAL':
+        if (this.isKeyword('CALL', 1)) {
+          this.index += 2;
+          return this.parseCall(pos, true);
+        }
+        this.advance();
+        return this.parseMatch(true, pos);
+      case 'UNWIND': {
+        this.advance();
+        const expression = this.parseExpression();
+        this.expectKeyword('AS');
+        return { kind: 'Unwind', pos, expression, variable: this.parseVariable() };
+      }
+      case 'WITH': {
+        this.advance();
+        const projection = this.parseProjectionBody();
+        const where = this.acceptKeyword('WHERE') ? this.parseExpression() : undefined;
+        return { kind: 'With', pos, projection, where };
+      }
+      case 'RETURN':
+        this.advance();
+        return { kind: 'Return', pos, projection: this.parseProjectionBody() };
+      case 'CREATE':
+        this.advance();
+        return { kind: 'Create', pos, pattern: this.parsePattern() };
+      case 'MERGE':
+        return this.parseMerge();
+      case 'SET':
+        this.advance();
+        return { kind: 'Set', pos, items: this.parseSetItems() };
+      case 'REMOVE':
+        return this.parseRemove();
+      case 'DELETE':
+      case 'DETACH':
+      case 'NODETACH':
+        return this.parseDelete();
+      case 'FOREACH':
+        return this.parseForeach();
+      case 'CALL':
+        this.advance();
+        return this.parseCall(pos, false);
+      case 'USE':
+        this.advance();
+        return { kind: 'Use', pos, graph: this.parseQualifiedName('a graph name') };
+      case 'LOAD':
+        return this.parseLoadCsv();
+      case 'FINISH':
+        this.advance();
+        return { kind: 'Finish', pos };
+      default:
+        return undefined;
+    }
+  }
+
+  /** `[OPTIONAL] MATCH Pattern [hints] [WHERE Expression]`. */
+  private parseMatch(optional: boolean, pos = this.current.start): Clause {
+    this.expectKeyword('MATCH');
+    const pattern = this.parsePattern();
+    this.skipHints();
+    const where = this.acceptKeyword('WHERE') ? this.parseExpression() : undefined;
+    return { kind: 'Match', pos, optional, pattern, where };
+  }
+
+  /** Planner hints (`USING INDEX n:L(p)`, `USING SCAN n:L`, `USING JOIN ON n`) are accepted and ignored. */
+  private skipHints(): void {
+    while (this.isKeyword('USING')) {
+      this.advance();
+      if (this.acceptKeyword('JOIN')) {
+        this.expectKeyword('ON');
+        do this.parseVariable();
+        while (this.acceptSymbol(','));
+        continue;
+      }
+      for (const word of ['TEXT', 'RANGE', 'POINT', 'BTREE']) this.acceptKeyword(word);
+      const isIndex = this.acceptKeyword('INDEX');
+      if (isIndex) this.acceptKeyword('SEEK');
+      else this.expectKeyword('SCAN');
+      this.parseVariable();
+      this.expectSymbol(':');
+      this.parseName('a label name');
+      if (isIndex) {
+        this.expectSymbol('(');
+        do this.parseName('a property key name');
+        while (this.acceptSymbol(','));
+        this.expectSymbol(')');
+      }
+    }
+  }
+
+  /** `MERGE PatternPart (ON CREATE SET … | ON MATCH SET …)*`. */
+  private parseMerge(): Clause {
+    const pos = this.advance().start;
+    const part = this.parsePatternPart();
+    const onCreate: SetItem[] = [];
+    const onMatch: SetItem[] = [];
+    while (this.acceptKeyword('ON')) {
+      const isCreate = this.acceptKeyword('CREATE');
+      if (!isCreate) this.expectKeyword('MATCH');
+      const target = isCreate ? onCreate : onMatch;
+      this.expectKeyword('SET');
+      target.push(...this.parseSetItems());
+    }
+    return { kind: 'Merge', pos, part, onCreate, onMatch };
+  }
+
+  /** `SetItem (',' SetItem)*`: `n.k = e`, `n = map`, `n += map`, `n:A:B`. */
+  private parseSetItems(): SetItem[] {
+    const items: SetItem[] = [];
+    do items.push(this.parseSetItem());
+    while (this.acceptSymbol(','));
+    return items;
+  }
+
+  private parseSetItem(): SetItem {
+    const pos = this.current.start;
+    if (this.isName() && (this.isSymbol('=', 1) || this.isSymbol('+=', 1))) {
+      const variable = this.parseVariable();
+      const merge = this.advance().value === '+=';
+      const value = this.parseExpression();
+      return merge
+        ? { kind: 'MergeProperties', pos, variable, value }
+        : { kind: 'SetAllProperties', pos, variable, value };
+    }
+    if (this.isName() && (this.isSymbol(':', 1) || this.isKeyword('IS', 1))) {
+      const variable = this.parseVariable();
+      return { kind: 'SetLabels', pos, variable, labels: this.parseLabelNames() };
+    }
+    const target = this.parsePostfix();
+    if (target.kind !== 'PropertyAccess')
+      this.failAt(pos, 'Invalid input: expected a property (n.key) to SET', 'UnexpectedSyntax');
+    this.expectSymbol('=');
+    return {
+      kind: 'SetProperty',
+      pos,
+      subject: target.subject,
+      key: target.key,
+      value: this.parseExpression(),
+    };
+  }
+
+  /** `:A:B` (or `IS A`) as a plain list of names, for SET and REMOVE. */
+  private parseLabelNames(): string[] {
+    const labels: string[] = [];
+    if (this.acceptKeyword('IS')) labels.push(this.parseName('a label name'));
+    while (this.acceptSymbol(':')) labels.push(this.parseName('a label name'));
+    return labels;
+  }
+
+  private parseRemove(): Clause {
+    const pos = this.advance().start;
+    const items: RemoveItem[] = [];
+    do {
+      const itemPos = this.current.start;
+      if (this.isName() && (this.isSymbol(':', 1) || this.isKeyword('IS', 1))) {
+        const variable = this.parseVariable();
+        items.push({ kind: 'RemoveLabels', pos: itemPos, variable, labels: this.parseLabelNames() });
+        continue;
+      }
+      const target = this.parsePostfix();
+      if (target.kind !== 'PropertyAccess')
+        this.failAt(
+          itemPos,
+          'Invalid input: expected a property (n.key) or labels to REMOVE',
+          'UnexpectedSyntax',
+        );
+      items.push({ kind: 'RemoveProperty', pos: itemPos, subject: target.subject, key: target.key });
+    } while (this.acceptSymbol(','));
+    return { kind: 'Remove', pos, items };
+  }
+
+  /** `[DETACH | NODETACH] DELETE Expression (',' Expression)*`. */
+  private parseDelete(): Clause {
+    const pos = this.current.start;
+    const detach = this.acceptKeyword('DETACH');
+    if (!detach) this.acceptKeyword('NODETACH');
+    this.expectKeyword('DELETE');
+    const expressions: Expression[] = [this.parseExpression()];
+    while (this.acceptSymbol(',')) expressions.push(this.parseExpression());
+    return { kind: 'Delete', pos, detach, expressions };
+  }
+
+  /** `FOREACH '(' Variable IN Expression '|' Clause+ ')'`. */
+  private parseForeach(): Clause {
+    const pos = this.advance().start;
+    this.expectSymbol('(');
+    const variable = this.parseVariable();
+    this.expectKeyword('IN');
+    this.barDepth++;
+    const list = this.parseExpression();
+    this.barDepth--;
+    this.expectSymbol('|');
+    const clauses: Clause[] = [];
+    for (let clause = this.parseClause(); clause !== undefined; clause = this.parseClause())
+      clauses.push(clause);
+    if (clauses.length === 0) this.fail('an updating clause');
+    this.expectSymbol(')');
+    return { kind: 'Foreach', pos, variable, list, clauses };
+  }
+
+  /** After `CALL`: a subquery (`{ … }` or `(scope) { … }`) or a procedure call. */
+  private parseCall(pos: number, optional: boolean): Clause {
+    if (this.isSymbol('{') || this.isSymbol('(')) return this.parseCallSubquery(pos, optional);
+    if (optional) this.fail("'{' or '(' (OPTIONAL CALL takes a subquery)");
+    return this.parseCallProcedure(pos);
+  }
+
+  private parseCallSubquery(pos: number, optional: boolean): CallSubquery {
+    let scope: readonly Variable[] | '*' | undefined;
+    if (this.acceptSymbol('(')) {
+      if (this.acceptSymbol('*')) scope = '*';
+      else {
+        const variables: Variable[] = [];
+        if (!this.isSymbol(')')) {
+          do variables.push(this.parseVariable());
+          while (this.acceptSymbol(','));
+        }
+        scope = variables;
+      }
+      this.expectSymbol(')');
+    }
+    this.expectSymbol('{');
+    const query = this.parseQuery();
+    this.expectSymbol('}');
+    const inTransactions = this.isKeyword('IN') ? this.parseInTransactions() : undefined;
+    return { kind: 'CallSubquery', pos, query, optional, scope, inTransactions };
+  }
+
+  /**
+   * `IN [n CONCURRENT] TRANSACTIONS [OF e ROW[S]] [ON ERROR CONTINUE|BREAK|FAIL|RETRY …] [REPORT STATUS AS v]`;
+   * only the batch size is kept (the subquery runs in the enclosing transaction).
+   */
+  private parseInTransactions(): { readonly batchSize: Expression | undefined } {
+    this.expectKeyword('IN');
+    if (!this.isKeyword('TRANSACTIONS') && !this.isKeyword('CONCURRENT')) this.parseExpression();
+    this.acceptKeyword('CONCURRENT');
+    this.expectKeyword('TRANSACTIONS');
+    let batchSize: Expression | undefined;
+    for (;;) {
+      if (this.acceptKeyword('OF')) {
+        batchSize = this.parseExpression();
+        if (!this.acceptKeyword('ROWS')) this.expectKeyword('ROW');
+      } else if (this.acceptKeyword('ON')) {
+        this.expectKeyword('ERROR');
+        if (this.acceptKeyword('RETRY')) {
+          if (this.acceptKeyword('FOR')) {
+            this.parseExpression();
+            this.expectKeyword('SECONDS');
+          }
+          if (this.acceptKeyword('THEN')) this.parseName("'CONTINUE', 'BREAK' or 'FAIL'");
+        } else this.parseName("'CONTINUE', 'BREAK', 'FAIL' or 'RETRY'");
+      } else if (this.acceptKeyword('REPORT')) {
+        this.expectKeyword('STATUS', 'AS');
+        this.parseVariable();
+      } else return { batchSize };
+    }
+  }
+
+  /** `CALL ns.name[(args)] [YIELD …]`; `YIELD *` is only allowed when the call is the whole query. */
+  private parseCallProcedure(pos: number): CallProcedure {
+    const name = this.parseQualifiedName('a procedure name');
+    let args: Expression[] | undefined;
+    if (this.acceptSymbol('(')) {
+      args = [];
+      if (!this.isSymbol(')')) {
+        do args.push(this.parseExpression());
+        while (this.acceptSymbol(','));
+      }
+      this.expectSymbol(')');
+    }
+    let yieldClause;
+    if (this.acceptKeyword('YIELD')) {
+      const star = this.current;
+      yieldClause = this.parseYieldRest();
+      if (yieldClause.star && !this.isSymbol(';') && this.current.type !== 'eof') {
+        this.failAt(
+          star.start,
+          "Invalid input '*': YIELD * is only allowed in a standalone procedure call",
+          'UnexpectedSyntax',
+        );
+      }
+    }
+    return { kind: 'CallProcedure', pos, name, args, yield: yieldClause };
+  }
+
+  /** `name ('.' name)*`, joined with dots. */
+  protected parseQualifiedName(what: string): string {
+    const parts = [this.parseName(what)];
+    while (this.isSymbol('.') && this.isName(1)) {
+      this.advance();
+      parts.push(this.advance().value);
+    }
+    return parts.join('.');
+  }
+
+  /** `LOAD CSV [WITH HEADERS] FROM Expression AS Variable [FIELDTERMINATOR StringLiteral]`. */
+  private parseLoadCsv(): Clause {
+    const pos = this.advance().start;
+    this.expectKeyword('CSV');
+    const withHeaders = this.acceptKeyword('WITH');
+    if (withHeaders) this.expectKeyword('HEADERS');
+    this.expectKeyword('FROM');
+    const url = this.parseExpression();
+    this.expectKeyword('AS');
+    const variable = this.parseVariable();
+    let fieldTerminator: string | undefined;
+    if (this.acceptKeyword('FIELDTERMINATOR')) {
+      if (this.current.type !== 'string') this.fail('a string literal');
+      fieldTerminator = this.advance().value;
+    }
+    return { kind: 'LoadCsv', pos, withHeaders, url, variable, fieldTerminator };
+  }
+}

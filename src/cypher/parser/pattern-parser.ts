@@ -1,0 +1,221 @@
+import type {
+  Expression,
+  LabelExpression,
+  NodePattern,
+  Pattern,
+  PatternElement,
+  PatternPart,
+  RangeQuantifier,
+  RelationshipPattern,
+  Variable,
+} from '../ast/index.js';
+import { ExpressionParser } from './expression-parser.js';
+
+/**
+ * Patterns (openCypher `Pattern`, `PatternPart`, `PatternElement`, `NodePattern`, `RelationshipPattern`)
+ * and label expressions, with the Neo4j 5 forms: `:A&B`, `!A`, `%`, `IS A`, WHERE inside node and
+ * relationship patterns, and GQL `SHORTEST 1` / `ALL SHORTEST` normalised to shortestPath/allShortestPaths.
+ */
+export abstract class PatternParser extends ExpressionParser {
+  /** `Pattern = PatternPart (',' PatternPart)*`. */
+  protected parsePattern(): Pattern {
+    const pos = this.current.start;
+    const parts = [this.parsePatternPart()];
+    while (this.acceptSymbol(',')) parts.push(this.parsePatternPart());
+    return { kind: 'Pattern', pos, parts };
+  }
+
+  /** `PatternPart = [Variable '='] (shortestPath(…) | allShortestPaths(…) | PatternElement)`. */
+  protected parsePatternPart(): PatternPart {
+    const pos = this.current.start;
+    let variable: Variable | undefined;
+    if (this.isName() && this.isSymbol('=', 1)) {
+      variable = this.parseVariable();
+      this.advance();
+    }
+    const shortest = this.parseShortestPrefix();
+    if (shortest === 'shortestPath' || shortest === 'allShortestPaths') {
+      if (this.acceptSymbol('(')) {
+        const element = this.parsePatternElement();
+        this.expectSymbol(')');
+        return { kind: 'PatternPart', pos, variable, shortest, element };
+      }
+    }
+    const element = this.parsePatternElement();
+    return {
+      kind: 'PatternPart',
+      pos,
+      variable,
+      shortest: shortest?.replace(/^gql:/, '') as PatternPart['shortest'],
+      element,
+    };
+  }
+
+  /**
+   * Reads `shortestPath(` / `allShortestPaths(` (leaving the parenthesis) or the GQL selectors
+   * `SHORTEST 1`, `ANY SHORTEST`, `ALL SHORTEST` (consumed, marked `gql:`).
+   */
+  private parseShortestPrefix(): string | undefined {
+    if ((this.isKeyword('SHORTESTPATH') || this.isKeyword('ALLSHORTESTPATHS')) && this.isSymbol('(', 1)) {
+      return this.advance().upper === 'SHORTESTPATH' ? 'shortestPath' : 'allShortestPaths';
+    }
+    if (this.isKeyword('SHORTEST') && this.current.type === 'identifier' && this.peek(1).type === 'integer') {
+      const count = this.peek(1);
+      if (count.value !== '1')
+        this.fail("'SHORTEST 1' (only one shortest path per pattern is supported)", count);
+      this.index += 2;
+      this.acceptPathKeyword();
+      return 'gql:shortestPath';
+    }
+    if ((this.isKeyword('ALL') || this.isKeyword('ANY')) && this.isKeyword('SHORTEST', 1)) {
+      const all = this.advance().upper === 'ALL';
+      this.advance();
+      this.acceptPathKeyword();
+      return all ? 'gql:allShortestPaths' : 'gql:shortestPath';
+    }
+    return undefined;
+  }
+
+  private acceptPathKeyword(): void {
+    if (!this.acceptKeyword('PATH')) this.acceptKeyword('PATHS');
+  }
+
+  /** `PatternElement = NodePattern (RelationshipPattern NodePattern)*`, or one in parentheses. */
+  protected parsePatternElement(): PatternElement {
+    const pos = this.current.start;
+    if (this.isSymbol('(') && this.isSymbol('(', 1)) {
+      this.advance();
+      const inner = this.parsePatternElement();
+      this.expectSymbol(')');
+      if (
+        this.isSymbol('-') ||
+        this.isSymbol('<') ||
+        this.isSymbol('{') ||
+        this.isSymbol('*') ||
+        this.isSymbol('+')
+      ) {
+        this.fail('end of pattern (quantified path patterns are not supported)');
+      }
+      return inner;
+    }
+    const nodes = [this.parseNodePattern()];
+    const relationships: RelationshipPattern[] = [];
+    while (this.isSymbol('-') || (this.isSymbol('<') && this.isSymbol('-', 1))) {
+      relationships.push(this.parseRelationshipPattern());
+      nodes.push(this.parseNodePattern());
+    }
+    return { kind: 'PatternElement', pos, nodes, relationships };
+  }
+
+  /** `NodePattern = '(' [Variable] [LabelExpression] [Properties] [WHERE Expression] ')'`. */
+  private parseNodePattern(): NodePattern {
+    const pos = this.expectSymbol('(').start;
+    const variable = this.isName() && !this.isKeyword('WHERE') ? this.parseVariable() : undefined;
+    let labels: LabelExpression | undefined;
+    if (this.acceptSymbol(':') || this.acceptKeyword('IS')) labels = this.parseLabelExpression();
+    const properties = this.parsePatternProperties();
+    const where = this.acceptKeyword('WHERE') ? this.parseExpression() : undefined;
+    this.expectSymbol(')');
+    return { kind: 'NodePattern', pos, variable, labels, properties, where };
+  }
+
+  private parsePatternProperties(): Expression | undefined {
+    if (this.isSymbol('{')) return this.parseMapLiteral();
+    if (this.current.type === 'parameter') return this.parseAtom();
+    return undefined;
+  }
+
+  /**
+   * `RelationshipPattern = ['<'] '-' ['[' RelationshipDetail ']'] '-' ['>']`. Inside the brackets an
+   * unexpected token is reported as InvalidRelationshipPattern (e.g. `[:T*-2]`, `[:T..]`).
+   */
+  private parseRelationshipPattern(): RelationshipPattern {
+    const pos = this.current.start;
+    const left = this.acceptSymbol('<');
+    this.expectSymbol('-');
+    let variable: Variable | undefined;
+    let types: readonly string[] = [];
+    let length: RangeQuantifier | undefined;
+    let properties: Expression | undefined;
+    let where: Expression | undefined;
+    if (this.acceptSymbol('[')) {
+      const outerDetail = this.unexpectedDetail;
+      this.unexpectedDetail = 'InvalidRelationshipPattern';
+      if (this.isName() && !this.isKeyword('WHERE')) variable = this.parseVariable();
+      if (this.acceptSymbol(':') || this.acceptKeyword('IS')) types = this.parseRelationshipTypes();
+      if (this.acceptSymbol('*')) length = this.parseRange();
+      this.unexpectedDetail = outerDetail;
+      properties = this.parsePatternProperties();
+      where = this.acceptKeyword('WHERE') ? this.parseExpression() : undefined;
+      this.unexpectedDetail = 'InvalidRelationshipPattern';
+      this.expectSymbol(']');
+      this.unexpectedDetail = outerDetail;
+    }
+    this.expectSymbol('-');
+    const right = this.acceptSymbol('>');
+    const direction = left === right ? 'BOTH' : left ? 'INCOMING' : 'OUTGOING';
+    return { kind: 'RelationshipPattern', pos, variable, types, direction, length, properties, where };
+  }
+
+  /** `:A|B|:C`: alternative relationship types (a disjunction of names is all the AST can hold). */
+  private parseRelationshipTypes(): string[] {
+    const types = [this.parseName('a relationship type name')];
+    while (this.acceptSymbol('|')) {
+      this.acceptSymbol(':');
+      types.push(this.parseName('a relationship type name'));
+    }
+    return types;
+  }
+
+  /** After `*`: nothing, `n`, `n..`, `..m` or `n..m`. */
+  private parseRange(): RangeQuantifier {
+    const min = this.parseRangeBound();
+    if (!this.acceptSymbol('..')) return { min, max: min };
+    return { min, max: this.parseRangeBound() };
+  }
+
+  private parseRangeBound(): number | undefined {
+    if (this.current.type !== 'integer') return undefined;
+    return Number(this.parseNumber(false, this.current.start).value);
+  }
+
+  /**
+   * Labels after the first `:` (or `IS`): `A:B` is a conjunction of colon-separated terms, each term a
+   * full label expression.
+   */
+  protected parseLabelExpression(allowDisjunction = true): LabelExpression {
+    const operands = [this.parseLabelOr(allowDisjunction)];
+    while (this.acceptSymbol(':')) operands.push(this.parseLabelOr(allowDisjunction));
+    const [first] = operands;
+    return operands.length === 1 && first !== undefined ? first : { kind: 'LabelAnd', operands };
+  }
+
+  /** `LabelExpression = Conjunction ('|' [':'] Conjunction)*` with `&`, `!`, `%` and parentheses. */
+  private parseLabelOr(allowDisjunction = true): LabelExpression {
+    const operands = [this.parseLabelAnd()];
+    while (allowDisjunction && this.acceptSymbol('|')) {
+      this.acceptSymbol(':');
+      operands.push(this.parseLabelAnd());
+    }
+    const [first] = operands;
+    return operands.length === 1 && first !== undefined ? first : { kind: 'LabelOr', operands };
+  }
+
+  private parseLabelAnd(): LabelExpression {
+    const operands = [this.parseLabelNot()];
+    while (this.acceptSymbol('&')) operands.push(this.parseLabelNot());
+    const [first] = operands;
+    return operands.length === 1 && first !== undefined ? first : { kind: 'LabelAnd', operands };
+  }
+
+  private parseLabelNot(): LabelExpression {
+    if (this.acceptSymbol('!')) return { kind: 'LabelNot', operand: this.parseLabelNot() };
+    if (this.acceptSymbol('%')) return { kind: 'LabelWildcard' };
+    if (this.acceptSymbol('(')) {
+      const inner = this.parseLabelOr();
+      this.expectSymbol(')');
+      return inner;
+    }
+    return { kind: 'LabelName', name: this.parseName('a label name') };
+  }
+}

@@ -1,0 +1,69 @@
+import type {
+  Expression,
+  NodePattern,
+  Pattern,
+  PatternElement,
+  PatternPart,
+  RelationshipPattern,
+} from '../ast/index.js';
+import { ExpressionPrinter, printLabelExpression } from './expression-printer.js';
+import { printName } from './names.js';
+
+/** Prints patterns: `p = shortestPath((a:A {k: 1})-[r:T|U*1..3]->(b WHERE b.x > 1))`. */
+export abstract class PatternPrinter extends ExpressionPrinter {
+  protected printPattern(pattern: Pattern): string {
+    return pattern.parts.map((part) => this.printPatternPart(part)).join(', ');
+  }
+
+  protected printPatternPart(part: PatternPart): string {
+    const variable = part.variable === undefined ? '' : `${printName(part.variable.name)} = `;
+    const element = this.printPatternElement(part.element);
+    return part.shortest === undefined ? `${variable}${element}` : `${variable}${part.shortest}(${element})`;
+  }
+
+  protected printPatternElement(element: PatternElement): string {
+    let text = '';
+    element.nodes.forEach((node, index) => {
+      const relationship = index > 0 ? element.relationships[index - 1] : undefined;
+      if (relationship !== undefined) text += this.printRelationship(relationship);
+      text += this.printNode(node);
+    });
+    return text;
+  }
+
+  private printNode(node: NodePattern): string {
+    let text = node.variable === undefined ? '' : printName(node.variable.name);
+    if (node.labels !== undefined) text += `:${printLabelExpression(node.labels)}`;
+    text += this.printDetailTail(node.properties, node.where, text !== '');
+    return `(${text})`;
+  }
+
+  private printRelationship(relationship: RelationshipPattern): string {
+    let detail = relationship.variable === undefined ? '' : printName(relationship.variable.name);
+    if (relationship.types.length > 0) detail += `:${relationship.types.map(printName).join('|')}`;
+    const length = relationship.length;
+    if (length !== undefined) {
+      detail += '*';
+      if (length.min !== undefined && length.min === length.max) detail += String(length.min);
+      else if (length.min !== undefined || length.max !== undefined)
+        detail += `${length.min ?? ''}..${length.max ?? ''}`;
+    }
+    detail += this.printDetailTail(relationship.properties, relationship.where, detail !== '');
+    const body = detail === '' ? '--' : `-[${detail}]-`;
+    if (relationship.direction === 'OUTGOING') return `${body}>`;
+    if (relationship.direction === 'INCOMING') return `<${body}`;
+    return body;
+  }
+
+  private printDetailTail(
+    properties: Expression | undefined,
+    where: Expression | undefined,
+    spaced: boolean,
+  ): string {
+    let text = '';
+    if (properties !== undefined) text += `${spaced ? ' ' : ''}${this.printExpression(properties)}`;
+    if (where !== undefined)
+      text += `${spaced || text !== '' ? ' ' : ''}WHERE ${this.printExpression(where)}`;
+    return text;
+  }
+}

@@ -1,0 +1,203 @@
+import type { Expression, NodePattern, PatternPart, RelationshipPattern } from '../ast/index.js';
+import type { AnalysisContext } from './context.js';
+import { checkExpression, checkPredicate, type ExpressionEnv } from './expressions.js';
+import type { Scope } from './scope.js';
+import { NODE, PATH, RELATIONSHIP, TypeBits, listOf, mayBe, typeName, type StaticType } from './types.js';
+
+/**
+ * How a pattern is used. `create` and `merge` bind new entities (so re-using a bound variable with new
+ * labels or properties is VariableAlreadyBound, and relationships need one type and, for CREATE, a
+ * direction); `match` and `expression` only constrain; a `predicate` (a pattern used as a WHERE
+ * predicate) may not introduce new variables at all (TCK Pattern1 [10]).
+ */
+export type PatternMode = 'match' | 'create' | 'merge' | 'expression' | 'predicate';
+
+/**
+ * Binds the variables of a comma-separated pattern and checks them (openCypher TCK Match1-6, Create1-2,
+ * Merge1-5): a node variable must not already hold a relationship, path or value (VariableTypeConflict),
+ * a path variable must be new (VariableAlreadyBound), a relationship variable appears once per pattern.
+ * Property maps and inline WHERE predicates are checked in the scope with every variable of the pattern.
+ * @returns `scope` extended with the pattern's variables.
+ */
+export function bindPattern(
+  ctx: AnalysisContext,
+  parts: readonly PatternPart[],
+  scope: Scope,
+  mode: PatternMode,
+): Scope {
+  const binder = new PatternBinder(ctx, scope, mode);
+  for (const part of parts) binder.bindPart(part);
+  binder.checkDeferred();
+  return binder.scope;
+}
+
+class PatternBinder {
+  scope: Scope;
+  readonly #ctx: AnalysisContext;
+  readonly #mode: PatternMode;
+  readonly #outer: Scope;
+  /** Relationship variables bound by this pattern (each may appear only once). */
+  readonly #relationships = new Set<string>();
+  readonly #deferred: { expression: Expression; predicate: boolean }[] = [];
+
+  constructor(ctx: AnalysisContext, scope: Scope, mode: PatternMode) {
+    this.#ctx = ctx;
+    this.#mode = mode;
+    this.#outer = scope;
+    this.scope = scope;
+  }
+
+  bindPart(part: PatternPart): void {
+    const { nodes, relationships } = part.element;
+    const pathName = part.variable?.name;
+    if (part.variable !== undefined && pathName !== undefined) {
+      const usedInside =
+        nodes.some((n) => n.variable?.name === pathName) ||
+        relationships.some((r) => r.variable?.name === pathName);
+      if (this.scope.has(pathName) || usedInside) {
+        throw this.#ctx.error(
+          'VariableAlreadyBound',
+          `Variable \`${pathName}\` already declared`,
+          part.variable.pos,
+        );
+      }
+    }
+    const single = relationships.length === 0;
+    nodes.forEach((node) => {
+      this.#bindNode(node, single);
+    });
+    for (const relationship of relationships) this.#bindRelationship(relationship);
+    if (part.variable !== undefined) this.scope = this.scope.bind(part.variable.name, PATH);
+  }
+
+  checkDeferred(): void {
+    const env: ExpressionEnv = { ctx: this.#ctx, scope: this.scope, aggregation: 'forbidden' };
+    for (const { expression, predicate } of this.#deferred) {
+      if (predicate) checkPredicate(expression, env);
+      else checkExpression(expression, env);
+    }
+  }
+
+  #bindNode(node: NodePattern, single: boolean): void {
+    this.#defer(node.properties, node.where);
+    const variable = node.variable;
+    if (variable === undefined) return;
+    const existing = this.scope.lookup(variable.name);
+    if (existing === undefined) {
+      this.#introduce(variable.name, variable.pos);
+      this.scope = this.scope.bind(variable.name, NODE);
+      return;
+    }
+    this.#expectType(existing, TypeBits.Node, 'Node', variable.name, variable.pos);
+    if (this.#mode !== 'create' && this.#mode !== 'merge') return;
+    const decorated = node.labels !== undefined || node.properties !== undefined;
+    if (decorated) {
+      throw this.#ctx.error(
+        'VariableAlreadyBound',
+        `Can't create node \`${variable.name}\` with labels or properties here. The variable is already declared in this context`,
+        variable.pos,
+      );
+    }
+    if (single) {
+      throw this.#ctx.error(
+        'VariableAlreadyBound',
+        `Variable \`${variable.name}\` already declared`,
+        variable.pos,
+      );
+    }
+  }
+
+  #bindRelationship(relationship: RelationshipPattern): void {
+    const variable = relationship.variable;
+    const creating = this.#mode === 'create' || this.#mode === 'merge';
+    // Re-creating a bound relationship is reported before any shape problem (TCK Create2 [23], Merge5 [26]).
+    if (creating && variable !== undefined && this.#outer.has(variable.name)) {
+      throw this.#ctx.error(
+        'VariableAlreadyBound',
+        `Variable \`${variable.name}\` already declared`,
+        variable.pos,
+      );
+    }
+    this.#checkShape(relationship);
+    this.#defer(relationship.properties, relationship.where);
+    if (variable === undefined) return;
+    const name = variable.name;
+    const varLength = relationship.length !== undefined;
+    const existing = this.scope.lookup(name);
+    if (existing === undefined) this.#introduce(name, variable.pos);
+    else {
+      if (varLength) this.#expectType(existing, TypeBits.List, 'List<Relationship>', name, variable.pos);
+      else this.#expectType(existing, TypeBits.Relationship, 'Relationship', name, variable.pos);
+      if (creating || this.#relationships.has(name) || !this.#outer.has(name)) {
+        throw this.#ctx.error('VariableAlreadyBound', `Variable \`${name}\` already declared`, variable.pos);
+      }
+    }
+    this.#relationships.add(name);
+    this.scope = this.scope.bind(name, varLength ? listOf(RELATIONSHIP) : RELATIONSHIP);
+  }
+
+  /** Rules on the relationship itself: ranges, and what CREATE/MERGE can build. */
+  #checkShape(relationship: RelationshipPattern): void {
+    const { length } = relationship;
+    if (length !== undefined && ((length.min ?? 0) < 0 || (length.max ?? 0) < 0)) {
+      throw this.#ctx.error(
+        'InvalidRelationshipPattern',
+        'Invalid relationship pattern: negative bound',
+        relationship.pos,
+      );
+    }
+    if (this.#mode !== 'create' && this.#mode !== 'merge') return;
+    const clause = this.#mode === 'create' ? 'CREATE' : 'MERGE';
+    if (length !== undefined) {
+      throw this.#ctx.error(
+        'CreatingVarLength',
+        `Variable length relationships cannot be used in ${clause}`,
+        relationship.pos,
+      );
+    }
+    if (relationship.types.length !== 1) {
+      throw this.#ctx.error(
+        'NoSingleRelationshipType',
+        `Exactly one relationship type must be specified for ${clause}. Did you forget to prefix your relationship type with a ':'?`,
+        relationship.pos,
+      );
+    }
+    if (this.#mode === 'create' && relationship.direction === 'BOTH') {
+      throw this.#ctx.error(
+        'RequiresDirectedRelationship',
+        'Only directed relationships are supported in CREATE',
+        relationship.pos,
+      );
+    }
+  }
+
+  /** A pattern used as a predicate only tests bound variables; a new one is undefined. */
+  #introduce(name: string, pos: number): void {
+    if (this.#mode === 'predicate') {
+      throw this.#ctx.error('UndefinedVariable', `Variable \`${name}\` not defined`, pos);
+    }
+  }
+
+  #expectType(existing: StaticType, bits: number, expected: string, name: string, pos: number): void {
+    if (mayBe(existing, bits)) return;
+    throw this.#ctx.error(
+      'VariableTypeConflict',
+      `Type mismatch: \`${name}\` defined with conflicting type ${typeName(existing)} (expected ${expected})`,
+      pos,
+    );
+  }
+
+  #defer(properties: Expression | undefined, where: Expression | undefined): void {
+    if (properties !== undefined) {
+      if (properties.kind === 'Parameter' && (this.#mode === 'match' || this.#mode === 'merge')) {
+        throw this.#ctx.error(
+          'InvalidParameterUse',
+          'Parameter maps cannot be used in MATCH patterns (use a literal map instead, e.g. "{id: $param.id}")',
+          properties.pos,
+        );
+      }
+      this.#deferred.push({ expression: properties, predicate: false });
+    }
+    if (where !== undefined) this.#deferred.push({ expression: where, predicate: true });
+  }
+}

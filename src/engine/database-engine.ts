@@ -1,0 +1,92 @@
+import { DatabaseError, Status } from '../errors/index.js';
+import type { ProcedureDefinition } from '../execution/index.js';
+import type { CatalogView } from '../planner/index.js';
+import { GraphStore } from '../storage/index.js';
+import { StoreCatalogView } from './catalog.js';
+import { QueryCache, type CompiledCommand, type CompiledStatement } from './compile.js';
+import { EngineTransaction, type EngineTransactionOptions } from './engine-transaction.js';
+import { MutableProcedureRegistry } from './procedure-registry.js';
+import type { StatementResult } from './statement-result.js';
+
+export interface DatabaseEngineOptions {
+  /** The database name (`neo4j` by default). */
+  readonly name?: string;
+  /** An existing store (recovered by durability); a new empty in-memory one otherwise. */
+  readonly store?: GraphStore;
+  /** The time zone of temporal functions without an explicit one (default `Z`, UTC). */
+  readonly defaultTimeZone?: string;
+  readonly procedures?: readonly ProcedureDefinition[];
+  /** Query cache capacity (statements). */
+  readonly queryCacheSize?: number;
+}
+
+/**
+ * One database: its store, its procedures, its query cache and its running transactions. The embedded API
+ * (`Database`) and the Bolt backend both drive it through `begin()`.
+ */
+export class DatabaseEngine {
+  readonly name: string;
+  readonly store: GraphStore;
+  readonly procedures: MutableProcedureRegistry;
+  readonly defaultTimeZone: string;
+  readonly cache: QueryCache;
+  readonly catalog: CatalogView;
+  private readonly active = new Set<EngineTransaction>();
+
+  constructor(options: DatabaseEngineOptions = {}) {
+    this.name = options.name ?? 'neo4j';
+    this.store = options.store ?? new GraphStore();
+    this.procedures = new MutableProcedureRegistry(options.procedures ?? []);
+    this.defaultTimeZone = options.defaultTimeZone ?? 'Z';
+    this.cache = new QueryCache(options.queryCacheSize ?? 1000);
+    this.catalog = new StoreCatalogView(this.store, this.procedures);
+  }
+
+  /** Starts a transaction. */
+  begin(options: EngineTransactionOptions = {}): EngineTransaction {
+    const transaction = new EngineTransaction(this, options);
+    this.active.add(transaction);
+    return transaction;
+  }
+
+  /** The running transactions (SHOW TRANSACTIONS). */
+  get activeTransactions(): readonly EngineTransaction[] {
+    return [...this.active];
+  }
+
+  /** Compiles through the query cache. */
+  compile(text: string): CompiledStatement {
+    return this.cache.compile(text, this.catalog, this.catalogGeneration());
+  }
+
+  /** The bookmark naming the latest commit of this database. */
+  bookmark(): string {
+    return `quiver:${this.store.databaseId}:${this.store.lastCommitTs}`;
+  }
+
+  /** Called by a transaction once it committed or rolled back. */
+  transactionEnded(transaction: EngineTransaction): void {
+    this.active.delete(transaction);
+  }
+
+  /**
+   * SHOW, database and transaction-control commands. The server layer handles what needs more than one
+   * database; here they are refused with a clear error until implemented.
+   */
+  runAdministrativeCommand(compiled: CompiledCommand): StatementResult {
+    throw new DatabaseError(
+      Status.SyntaxError,
+      `${compiled.statement.kind} is not supported in this context: ${compiled.text}`,
+    );
+  }
+
+  /**
+   * What plans depend on besides the query text: the online indexes. A change (an index created, dropped
+   * or coming online) gives a new generation and so fresh plans.
+   */
+  private catalogGeneration(): string {
+    const indexes = this.store.indexes();
+    const schema = indexes.map((index) => `${index.name}:${index.state}`).join(',');
+    return `${this.procedures.version}|${schema}`;
+  }
+}

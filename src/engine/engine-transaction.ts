@@ -1,0 +1,182 @@
+import { DatabaseError, Status, TransactionTerminatedError } from '../errors/index.js';
+import type { StoreTransaction } from '../storage/index.js';
+import type { CypherMap } from '../values/index.js';
+import { epochNanosNow } from './clock.js';
+import { CommandResult } from './command-result.js';
+import type { CompiledCommand } from './compile.js';
+import type { DatabaseEngine } from './database-engine.js';
+import { createExecutionContext, type StatementEnvironment } from './execution-context.js';
+import { QueryStatementResult } from './query-result.js';
+import { runSchemaCommand } from './schema-commands.js';
+import type { StatementResult } from './statement-result.js';
+
+/** Options of a new engine transaction. */
+export interface EngineTransactionOptions {
+  readonly readOnly?: boolean;
+  /** Milliseconds after which the transaction is terminated; undefined or 0 = no limit. */
+  readonly timeoutMs?: number;
+  readonly metadata?: CypherMap;
+}
+
+/**
+ * A transaction of one database: runs statements (each with its own lazy result; several may be open at
+ * once), then commits or rolls back. A statement that fails fails the whole transaction, as in Neo4j: it is
+ * rolled back and later calls are refused.
+ */
+export class EngineTransaction {
+  readonly engine: DatabaseEngine;
+  readonly metadata: CypherMap;
+  readonly startedAt = Date.now();
+  private readonly tx: StoreTransaction;
+  private readonly environment: StatementEnvironment;
+  private readonly deadline: number;
+  private readonly open = new Set<StatementResult>();
+  private statements = 0;
+  /** Whether a statement that may write ran: schema changes are then refused, as in Neo4j. */
+  private wrote = false;
+  private failure: unknown;
+  private terminated: DatabaseError | undefined;
+  private state: 'ACTIVE' | 'COMMITTED' | 'ROLLED_BACK' = 'ACTIVE';
+
+  constructor(engine: DatabaseEngine, options: EngineTransactionOptions = {}) {
+    this.engine = engine;
+    this.metadata = options.metadata ?? {};
+    this.tx = engine.store.begin({ readOnly: options.readOnly ?? false });
+    const timeout = options.timeoutMs ?? 0;
+    this.deadline = timeout > 0 ? this.startedAt + timeout : Infinity;
+    this.environment = {
+      tx: this.tx,
+      tokens: engine.store.tokens,
+      databaseId: engine.store.databaseId,
+      procedures: engine.procedures,
+      transactionEpochNanos: epochNanosNow(),
+      defaultTimeZone: engine.defaultTimeZone,
+      checkInterrupt: () => {
+        this.checkInterrupt();
+      },
+    };
+  }
+
+  get isOpen(): boolean {
+    return this.state === 'ACTIVE';
+  }
+
+  /** Compiles and starts a statement. Throws syntax, semantic and missing-parameter errors at once. */
+  run(text: string, parameters: CypherMap = {}): StatementResult {
+    this.assertUsable();
+    const compiled = this.engine.compile(text);
+    const missing = [...compiled.analyzed.parameters].filter((name) => !Object.hasOwn(parameters, name));
+    if (missing.length > 0) {
+      throw new DatabaseError(Status.ParameterMissing, `Expected parameter(s): ${missing.join(', ')}`, {
+        detail: 'MissingParameter',
+      });
+    }
+    if (compiled.kind === 'command') return this.track(this.runCommand(compiled, parameters));
+    if (this.tx.isReadOnly && compiled.plan.queryType !== 'r' && compiled.mode !== 'EXPLAIN') {
+      throw new DatabaseError(Status.AccessMode, 'Writing in read access mode not allowed.');
+    }
+    if (this.statements++ > 0) this.tx.advanceCommand();
+    if (compiled.plan.queryType !== 'r') this.wrote = true;
+    const context = createExecutionContext(this.environment, parameters);
+    const result: StatementResult = new QueryStatementResult(compiled, context, this.engine.name, (error) => {
+      this.statementFinished(result, error);
+    });
+    return this.track(result);
+  }
+
+  /** Commits; resolves with the bookmark of the commit. Open results are closed first. */
+  async commit(): Promise<string> {
+    this.assertUsable();
+    for (const result of this.open) result.close();
+    this.state = 'COMMITTED';
+    this.engine.transactionEnded(this);
+    await this.tx.commit();
+    return this.engine.bookmark();
+  }
+
+  /** Rolls back; safe after a failure or termination, and idempotent. */
+  rollback(): void {
+    for (const result of this.open) result.close();
+    if (this.state !== 'ACTIVE') return;
+    this.state = 'ROLLED_BACK';
+    this.engine.transactionEnded(this);
+    if (this.tx.status === 'ACTIVE') this.tx.rollback();
+  }
+
+  /** Marks the transaction terminated: running and later statements fail as soon as they check. */
+  terminate(
+    reason: DatabaseError = new TransactionTerminatedError('The transaction has been terminated.'),
+  ): void {
+    this.terminated ??= reason;
+  }
+
+  checkInterrupt(): void {
+    if (this.terminated !== undefined) throw this.terminated;
+    if (Date.now() > this.deadline) {
+      this.terminated = new TransactionTerminatedError(
+        'The transaction has been terminated because it ran longer than its timeout.',
+        { status: Status.TransactionTimedOutClientConfiguration },
+      );
+      throw this.terminated;
+    }
+  }
+
+  private runCommand(compiled: CompiledCommand, parameters: CypherMap): StatementResult {
+    const statement = compiled.statement;
+    switch (statement.kind) {
+      case 'CreateIndex':
+      case 'DropIndex':
+      case 'CreateConstraint':
+      case 'DropConstraint':
+        if (this.wrote) {
+          throw new DatabaseError(
+            Status.ForbiddenDueToTransactionType,
+            'Tried to execute Schema modification after executing Write query.',
+          );
+        }
+        this.statements++;
+        return new CommandResult({
+          text: compiled.text,
+          parameters,
+          database: this.engine.name,
+          fields: [],
+          queryType: 's',
+          run: () => runSchemaCommand(this.engine.store, statement),
+        });
+      case 'ShowCommand':
+      case 'Begin':
+      case 'Commit':
+      case 'Rollback':
+      case 'CreateDatabase':
+      case 'DropDatabase':
+        return this.engine.runAdministrativeCommand(compiled);
+    }
+  }
+
+  private track(result: StatementResult): StatementResult {
+    if (!result.done) this.open.add(result);
+    return result;
+  }
+
+  private statementFinished(result: StatementResult, error: unknown): void {
+    this.open.delete(result);
+    if (error === undefined || this.failure !== undefined) return;
+    this.failure = error;
+    this.rollback();
+  }
+
+  private assertUsable(): void {
+    if (this.terminated !== undefined) throw this.terminated;
+    if (this.failure !== undefined) {
+      throw new TransactionTerminatedError(
+        'The transaction has been rolled back because a statement in it failed.',
+        { cause: this.failure },
+      );
+    }
+    if (this.state !== 'ACTIVE') {
+      throw new TransactionTerminatedError(
+        `The transaction has been ${this.state === 'COMMITTED' ? 'committed' : 'rolled back'}.`,
+      );
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import {
+  StoreEntities,
+  emptyStatistics,
+  type ExecutionContext,
+  type ProcedureRegistry,
+} from '../execution/index.js';
+import type { StoreTransaction, TokenRegistries } from '../storage/index.js';
+import type { CypherMap } from '../values/index.js';
+import { statementClock } from './clock.js';
+
+/** What the engine knows about the transaction a statement runs in. */
+export interface StatementEnvironment {
+  readonly tx: StoreTransaction;
+  readonly tokens: TokenRegistries;
+  readonly databaseId: string;
+  readonly procedures: ProcedureRegistry;
+  readonly transactionEpochNanos: bigint;
+  readonly defaultTimeZone: string;
+  /** Throws when the transaction was terminated or timed out. */
+  readonly checkInterrupt: () => void;
+}
+
+/** A fresh execution context for one statement. */
+export function createExecutionContext(
+  environment: StatementEnvironment,
+  parameters: CypherMap,
+): ExecutionContext {
+  return {
+    tx: environment.tx,
+    tokens: environment.tokens,
+    entities: new StoreEntities(environment.tx, environment.tokens, environment.databaseId),
+    parameters,
+    statistics: emptyStatistics(),
+    procedures: environment.procedures,
+    clock: statementClock(environment.transactionEpochNanos),
+    defaultTimeZone: environment.defaultTimeZone,
+    checkInterrupt: environment.checkInterrupt,
+  };
+}

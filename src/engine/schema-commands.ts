@@ -1,0 +1,76 @@
+import type { SchemaCommand } from '../cypher/index.js';
+import { DatabaseError, Status } from '../errors/index.js';
+import type { ConstraintKind, GraphStore, PropertyType } from '../storage/index.js';
+import type { CommandOutcome } from './command-result.js';
+
+/** Neo4j statuses that `IF NOT EXISTS` / `IF EXISTS` turn into a no-op. */
+const ALREADY_EXISTS = new Set<string>([
+  Status.EquivalentSchemaRuleAlreadyExists.code,
+  Status.IndexWithNameAlreadyExists.code,
+  Status.ConstraintWithNameAlreadyExists.code,
+]);
+const NOT_FOUND = new Set<string>([Status.IndexNotFound.code, Status.ConstraintNotFound.code]);
+
+const CONSTRAINT_KINDS: Readonly<Record<string, ConstraintKind>> = {
+  UNIQUE: 'UNIQUENESS',
+  'NOT NULL': 'EXISTENCE',
+  'NODE KEY': 'KEY',
+  'RELATIONSHIP KEY': 'KEY',
+  'PROPERTY TYPE': 'PROPERTY_TYPE',
+};
+
+/** Runs CREATE/DROP INDEX/CONSTRAINT against the store; resolves with the schema counters. */
+export async function runSchemaCommand(store: GraphStore, command: SchemaCommand): Promise<CommandOutcome> {
+  const tokens = store.tokens;
+  try {
+    switch (command.kind) {
+      case 'CreateIndex': {
+        if (command.indexType !== 'RANGE' || command.label === undefined) {
+          throw new DatabaseError(
+            Status.SyntaxError,
+            `${command.indexType} indexes are not supported yet; Quiver has RANGE indexes`,
+          );
+        }
+        const entityTokens = command.entity === 'NODE' ? tokens.labels : tokens.relationshipTypes;
+        await store.createIndex({
+          ...(command.name === undefined ? {} : { name: command.name }),
+          entity: command.entity,
+          token: entityTokens.getOrCreate(command.label),
+          properties: command.properties.map((key) => tokens.propertyKeys.getOrCreate(key)),
+        });
+        return { rows: [], statistics: { indexesAdded: 1 } };
+      }
+      case 'DropIndex':
+        await store.dropIndex(command.name);
+        return { rows: [], statistics: { indexesRemoved: 1 } };
+      case 'CreateConstraint': {
+        const kind = CONSTRAINT_KINDS[command.constraintType];
+        if (kind === undefined) throw new DatabaseError(Status.SyntaxError, `Unknown constraint type`);
+        const entityTokens = command.entity === 'NODE' ? tokens.labels : tokens.relationshipTypes;
+        await store.createConstraint({
+          ...(command.name === undefined ? {} : { name: command.name }),
+          kind,
+          entity: command.entity,
+          token: entityTokens.getOrCreate(command.label),
+          properties: command.properties.map((key) => tokens.propertyKeys.getOrCreate(key)),
+          ...(command.propertyType === undefined ? {} : { types: [command.propertyType as PropertyType] }),
+        });
+        return { rows: [], statistics: { constraintsAdded: 1 } };
+      }
+      case 'DropConstraint':
+        await store.dropConstraint(command.name);
+        return { rows: [], statistics: { constraintsRemoved: 1 } };
+    }
+  } catch (error) {
+    if (error instanceof DatabaseError) {
+      const ifNotExists =
+        (command.kind === 'CreateIndex' || command.kind === 'CreateConstraint') && command.ifNotExists;
+      const ifExists =
+        (command.kind === 'DropIndex' || command.kind === 'DropConstraint') && command.ifExists;
+      if ((ifNotExists && ALREADY_EXISTS.has(error.code)) || (ifExists && NOT_FOUND.has(error.code))) {
+        return { rows: [] };
+      }
+    }
+    throw error;
+  }
+}

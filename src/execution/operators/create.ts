@@ -1,0 +1,87 @@
+import { CypherSemanticError, Status } from '../../errors/index.js';
+import type { CreateOp, CreateSpec } from '../../planner/index.js';
+import type { CypherMap } from '../../values/index.js';
+import type { Evaluator } from '../expressions/compile-scope.js';
+import type { Row } from '../runtime/row.js';
+import { nodeRef } from './entity-refs.js';
+import type { BuildContext, Operator } from './operator.js';
+import { buildPathValue } from './project-path.js';
+import { createEntries, propertyMapOf } from './property-writes.js';
+
+/** A compiled create pattern: creates its nodes and relationships for one row, in a copy of it. */
+export type RowCreate = (row: Row) => Row;
+
+export function compileCreate(spec: CreateSpec, build: BuildContext, merging = false): RowCreate {
+  const context = build.context;
+  const props = (expression: CreateSpec['nodes'][number]['properties']): Evaluator | undefined =>
+    expression === undefined ? undefined : build.compile(expression);
+  const nodes = spec.nodes.map((node) => ({ ...node, evaluate: props(node.properties) }));
+  const relationships = spec.relationships.map((rel) => ({ ...rel, evaluate: props(rel.properties) }));
+  return (row) => {
+    const out = row.slice();
+    const { tx, tokens, statistics, entities } = context;
+    for (const node of nodes) {
+      const map = node.evaluate === undefined ? {} : propertyMapOf(node.evaluate(row, context));
+      if (merging) rejectNulls(map, node.variable);
+      const labels = [...new Set(node.labels)].map((label) => tokens.labels.getOrCreate(label));
+      const id = tx.createNode(labels, createEntries(context, map));
+      statistics.nodesCreated++;
+      statistics.labelsAdded += labels.length;
+      out[node.slot] = entities.node(id);
+    }
+    for (const rel of relationships) {
+      const start = nodeRef(out[rel.start]);
+      const end = nodeRef(out[rel.end]);
+      if (start === undefined || end === undefined) {
+        throw new CypherSemanticError(
+          `Failed to create relationship \`${rel.variable.startsWith('  ') ? 'anon' : rel.variable}\`, node is missing`,
+          { detail: 'CreatingRelationshipWithNullNode' },
+        );
+      }
+      const map = rel.evaluate === undefined ? {} : propertyMapOf(rel.evaluate(out, context));
+      if (merging) rejectNulls(map, rel.variable);
+      const id = tx.createRelationship(
+        tokens.relationshipTypes.getOrCreate(rel.type),
+        start,
+        end,
+        createEntries(context, map),
+      );
+      statistics.relationshipsCreated++;
+      out[rel.slot] = entities.relationship(id);
+    }
+    if (spec.path !== undefined) out[spec.path.slot] = buildPathValue(spec.path, out, build);
+    return out;
+  };
+}
+
+/** MERGE cannot create an entity with a null property (it could never match it). */
+function rejectNulls(map: CypherMap, variable: string): void {
+  for (const key of Object.keys(map)) {
+    if (map[key] !== null) continue;
+    const name = variable.startsWith('  ') ? '' : variable;
+    throw new CypherSemanticError(
+      `Cannot merge the following node because of null property value for '${key}': (${name} {${key}: null})`,
+      { status: Status.SemanticError, detail: 'MergeReadOwnWrites' },
+    );
+  }
+}
+
+/** Create: per input row, the pattern's new nodes and relationships. */
+export function buildCreate(plan: CreateOp, build: BuildContext): Operator {
+  const source = build.build(plan.source);
+  const create = compileCreate(plan, build);
+  return {
+    open(argument) {
+      const input = source.open(argument);
+      return {
+        next: () => {
+          const row = input.next();
+          return row === null ? null : create(row);
+        },
+        close: () => {
+          input.close();
+        },
+      };
+    },
+  };
+}

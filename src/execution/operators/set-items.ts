@@ -1,0 +1,64 @@
+import type { SetItemPlan } from '../../planner/index.js';
+import type { Evaluator } from '../expressions/compile-scope.js';
+import type { Row } from '../runtime/row.js';
+import type { BuildContext } from './operator.js';
+import { propertyMapOf, targetOf, writeProperties, writeProperty } from './property-writes.js';
+
+/** A compiled SET / REMOVE item: applies itself to one row. A null target is a no-op. */
+export type RowWrite = (row: Row) => void;
+
+export function compileSetItem(item: SetItemPlan, build: BuildContext): RowWrite {
+  const context = build.context;
+  const subject: Evaluator = build.compile(item.subject);
+  switch (item.kind) {
+    case 'SetProperty': {
+      const value = build.compile(item.value);
+      return (row) => {
+        const target = targetOf(subject(row, context));
+        const evaluated = value(row, context);
+        if (target !== undefined) writeProperty(context, target, item.key, evaluated);
+      };
+    }
+    case 'SetAllProperties':
+    case 'MergeProperties': {
+      const value = build.compile(item.value);
+      const replace = item.kind === 'SetAllProperties';
+      return (row) => {
+        const target = targetOf(subject(row, context));
+        const map = propertyMapOf(value(row, context));
+        if (target !== undefined) writeProperties(context, target, map, replace);
+      };
+    }
+    case 'RemoveProperty':
+      return (row) => {
+        const target = targetOf(subject(row, context));
+        if (target !== undefined) writeProperty(context, target, item.key, null);
+      };
+    case 'SetLabels':
+      return (row) => {
+        const target = targetOf(subject(row, context));
+        if (target?.entity !== 'NODE') return;
+        for (const label of item.labels) {
+          if (context.tx.addLabel(target.id, context.tokens.labels.getOrCreate(label)))
+            context.statistics.labelsAdded++;
+        }
+      };
+    case 'RemoveLabels':
+      return (row) => {
+        const target = targetOf(subject(row, context));
+        if (target?.entity !== 'NODE') return;
+        for (const label of item.labels) {
+          const token = context.tokens.labels.idOf(label);
+          if (token !== undefined && context.tx.removeLabel(target.id, token))
+            context.statistics.labelsRemoved++;
+        }
+      };
+  }
+}
+
+export function compileSetItems(items: readonly SetItemPlan[], build: BuildContext): RowWrite {
+  const writes = items.map((item) => compileSetItem(item, build));
+  return (row) => {
+    for (const write of writes) write(row);
+  };
+}

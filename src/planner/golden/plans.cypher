@@ -1,0 +1,41 @@
+MATCH (n:Person) WHERE n.age > 30 RETURN n.name
+---
+MATCH (a:Person)-[:KNOWS]->(b:City) RETURN a, b
+---
+MATCH (a:Person {name: $name})-[:KNOWS*1..3]->(b) RETURN b
+---
+MATCH (a:Person), (c:City) WHERE id(c) = 5 RETURN a, c
+---
+MATCH (n) WHERE id(n) IN [1, 2] RETURN n
+---
+MATCH (a)-[r]-(b) WHERE a.x = b.x RETURN count(*) AS c
+---
+MATCH (n:Person) RETURN n.name AS name, count(*) AS c ORDER BY c DESC LIMIT 10
+---
+MATCH (n:Person) OPTIONAL MATCH (n)-[:LIKES]->(m) RETURN n, m
+---
+UNWIND [1, 2, 3] AS x WITH DISTINCT x WHERE x > 1 RETURN x SKIP 1
+---
+MATCH (n:Person) WHERE n.name STARTS WITH 'A' RETURN n
+---
+MATCH p = (a:Person)-[:KNOWS]->(b) RETURN p
+---
+MATCH (a:Person), (b:Person) MATCH p = shortestPath((a)-[*]-(b)) RETURN p
+---
+RETURN 1 AS x UNION RETURN 2 AS x
+---
+MATCH (n:Person) WHERE (n)-[:LIKES]->() RETURN n
+---
+UNWIND [1, 2] AS x CALL { WITH x RETURN x * 2 AS y } RETURN y
+---
+CREATE (a:Person {name: 'A'})-[:KNOWS]->(b:Person)
+---
+MATCH (n:Person) SET n.seen = true REMOVE n:City RETURN n
+---
+MATCH (n:Person) DETACH DELETE n
+---
+MERGE (c:City {name: 'Oslo'}) ON CREATE SET c.created = true
+---
+FOREACH (i IN [1, 2] | CREATE (:Person {i: i}))
+---
+MATCH (n:Person) CREATE (m:Person) RETURN count(*) AS c

@@ -1,0 +1,109 @@
+import type {
+  AuthenticatedUser,
+  AuthToken,
+  BackendTransaction,
+  BoltBackend,
+  QueryResult,
+  RoutingRequest,
+  RoutingTable,
+  ServerInfo,
+  TransactionRequest,
+} from '../bolt/index.js';
+import type { EngineTransaction } from '../engine/index.js';
+import type { CypherMap } from '../values/index.js';
+import { BoltQueryResult } from './bolt-result.js';
+import type { DatabaseManager } from './databases.js';
+import { registerServerProcedures } from './server-procedures.js';
+import { BOLT_AGENT, PRODUCT_NAME, PRODUCT_VERSION } from './version.js';
+
+/** Routing tables stay valid this long (seconds): a single server never changes roles. */
+const ROUTING_TTL_SECONDS = 300;
+
+export interface EngineBackendOptions {
+  readonly databases: DatabaseManager;
+  /** The `host:port` clients reach this server at, for routing tables when the client sent none. */
+  readonly advertisedAddress: () => string;
+}
+
+/**
+ * THE adapter between Bolt and the engine (architecture: server is the only place where they meet). Every
+ * call answers synchronously when the engine does (queries compile and start synchronously; records are
+ * pulled lazily straight into Bolt's encoder).
+ */
+export class EngineBoltBackend implements BoltBackend {
+  readonly serverInfo: ServerInfo = { agent: BOLT_AGENT, product: PRODUCT_NAME, version: PRODUCT_VERSION };
+  private readonly databases: DatabaseManager;
+  private readonly advertisedAddress: () => string;
+
+  constructor(options: EngineBackendOptions) {
+    this.databases = options.databases;
+    this.advertisedAddress = options.advertisedAddress;
+    for (const engine of this.databases.all()) {
+      registerServerProcedures(engine, {
+        routingTable: (context, database) => this.table(context, database),
+        databases: this.databases,
+      });
+    }
+  }
+
+  /** Without configured users every login is accepted (auth disabled); `withAuthenticator` wraps this. */
+  authenticate(token: AuthToken): AuthenticatedUser {
+    return { username: token.principal ?? 'neo4j' };
+  }
+
+  beginTransaction(request: TransactionRequest): BackendTransaction {
+    const engine = this.databases.get(request.database);
+    const transaction = engine.begin({
+      readOnly: request.mode === 'r',
+      ...(request.timeoutMs === null ? {} : { timeoutMs: request.timeoutMs }),
+      ...(request.metadata === null ? {} : { metadata: request.metadata }),
+    });
+    return new EngineBackendTransaction(engine.name, transaction);
+  }
+
+  routingTable(request: RoutingRequest): RoutingTable {
+    return this.table(request.routing, request.database);
+  }
+
+  private table(routing: Readonly<Record<string, unknown>>, database: string | null): RoutingTable {
+    const engine = this.databases.get(database);
+    const dialled = routing['address'];
+    // 1.x drivers send an empty routing context: then the server names its own listening address.
+    const address = typeof dialled === 'string' && dialled !== '' ? dialled : this.advertisedAddress();
+    return {
+      ttlSeconds: ROUTING_TTL_SECONDS,
+      database: engine.name,
+      servers: [
+        { role: 'WRITE', addresses: [address] },
+        { role: 'READ', addresses: [address] },
+        { role: 'ROUTE', addresses: [address] },
+      ],
+    };
+  }
+}
+
+class EngineBackendTransaction implements BackendTransaction {
+  readonly database: string;
+  private readonly transaction: EngineTransaction;
+
+  constructor(database: string, transaction: EngineTransaction) {
+    this.database = database;
+    this.transaction = transaction;
+  }
+
+  run(query: string, parameters: CypherMap): QueryResult {
+    return new BoltQueryResult(this.transaction.run(query, parameters));
+  }
+
+  commit(): Promise<string> {
+    return this.transaction.commit();
+  }
+
+  rollback(): void {
+    this.transaction.rollback();
+  }
+
+  terminate(): void {
+    this.transaction.terminate();
+  }
+}

@@ -1,0 +1,92 @@
+import type {
+  CounterName,
+  PlanDescription as BoltPlanDescription,
+  ProfiledPlanDescription,
+  QueryResult,
+  RecordSink,
+  ResultSummary,
+} from '../bolt/index.js';
+import type { PlanDescription, QueryStatistics, StatementResult } from '../engine/index.js';
+
+const COUNTER_NAMES: readonly (readonly [keyof QueryStatistics, CounterName])[] = [
+  ['nodesCreated', 'nodes-created'],
+  ['nodesDeleted', 'nodes-deleted'],
+  ['relationshipsCreated', 'relationships-created'],
+  ['relationshipsDeleted', 'relationships-deleted'],
+  ['propertiesSet', 'properties-set'],
+  ['labelsAdded', 'labels-added'],
+  ['labelsRemoved', 'labels-removed'],
+  ['indexesAdded', 'indexes-added'],
+  ['indexesRemoved', 'indexes-removed'],
+  ['constraintsAdded', 'constraints-added'],
+  ['constraintsRemoved', 'constraints-removed'],
+  ['systemUpdates', 'system-updates'],
+];
+
+/** The Bolt view of an engine statement result: the same lazy pull/discard, and the summary in Bolt's terms. */
+export class BoltQueryResult implements QueryResult {
+  readonly fields: readonly string[];
+  private readonly result: StatementResult;
+
+  constructor(result: StatementResult) {
+    this.result = result;
+    this.fields = result.fields;
+  }
+
+  pull(n: number, sink: RecordSink): boolean | Promise<boolean> {
+    return this.result.pull(n, sink);
+  }
+
+  discard(n: number): boolean | Promise<boolean> {
+    return this.result.discard(n);
+  }
+
+  summary(): ResultSummary {
+    const summary = this.result.summary();
+    const counters: Partial<Record<CounterName, number>> = {};
+    let any = false;
+    for (const [field, name] of COUNTER_NAMES) {
+      const count = summary.statistics[field];
+      if (count > 0) {
+        counters[name] = count;
+        any = true;
+      }
+    }
+    return {
+      queryType: summary.queryType,
+      recordCount: summary.records,
+      ...(any ? { counters } : {}),
+      ...(summary.plan === undefined ? {} : { plan: toBoltPlan(summary.plan) }),
+      ...(summary.profile === undefined ? {} : { profile: toBoltProfile(summary.profile) }),
+    };
+  }
+}
+
+function toBoltPlan(plan: PlanDescription): BoltPlanDescription {
+  return {
+    operatorType: plan.operatorType,
+    args: plan.arguments,
+    identifiers: plan.identifiers,
+    children: plan.children.map(toBoltPlan),
+  };
+}
+
+function toBoltProfile(plan: PlanDescription): ProfiledPlanDescription {
+  const args = plan.arguments as Readonly<Record<string, unknown>>;
+  const number = (key: string): number => {
+    const value = args[key];
+    return typeof value === 'number' ? value : typeof value === 'bigint' ? Number(value) : 0;
+  };
+  return {
+    operatorType: plan.operatorType,
+    args: plan.arguments,
+    identifiers: plan.identifiers,
+    dbHits: number('DbHits'),
+    rows: number('Rows'),
+    pageCacheHits: 0,
+    pageCacheMisses: 0,
+    pageCacheHitRatio: 0,
+    time: number('Time'),
+    children: plan.children.map(toBoltProfile),
+  };
+}
