@@ -6,7 +6,12 @@ import { StoreCatalogView } from './catalog.js';
 import { QueryCache, type CompiledCommand, type CompiledStatement } from './compile.js';
 import { EngineTransaction, type EngineTransactionOptions } from './engine-transaction.js';
 import { MutableProcedureRegistry } from './procedure-registry.js';
+import { builtinProcedures } from './procedures/builtin-procedures.js';
+import { runDatabaseCommand } from './show/database-commands.js';
+import type { DatabaseAdministration } from './show/administration.js';
+import { runShowCommand } from './show/run-show.js';
 import type { StatementResult } from './statement-result.js';
+import type { CypherMap } from '../values/index.js';
 
 export interface DatabaseEngineOptions {
   /** The database name (`neo4j` by default). */
@@ -18,6 +23,8 @@ export interface DatabaseEngineOptions {
   readonly procedures?: readonly ProcedureDefinition[];
   /** Query cache capacity (statements). */
   readonly queryCacheSize?: number;
+  /** The server's databases (SHOW DATABASES, CREATE/DROP DATABASE); without it the engine sees only itself. */
+  readonly administration?: DatabaseAdministration;
 }
 
 /**
@@ -31,15 +38,27 @@ export class DatabaseEngine {
   readonly defaultTimeZone: string;
   readonly cache: QueryCache;
   readonly catalog: CatalogView;
+  /** When this engine was opened (db.info's creationDate; SHOW DATABASES' creationTime). */
+  readonly createdAt: Date;
   private readonly active = new Set<EngineTransaction>();
+  private readonly administration: DatabaseAdministration;
 
   constructor(options: DatabaseEngineOptions = {}) {
     this.name = options.name ?? 'neo4j';
     this.store = options.store ?? new GraphStore();
-    this.procedures = new MutableProcedureRegistry(options.procedures ?? []);
+    this.createdAt = new Date();
+    this.procedures = new MutableProcedureRegistry([
+      ...builtinProcedures(this.store, {
+        name: this.name,
+        id: this.store.databaseId,
+        creationDate: this.createdAt.toISOString(),
+      }),
+      ...(options.procedures ?? []),
+    ]);
     this.defaultTimeZone = options.defaultTimeZone ?? 'Z';
     this.cache = new QueryCache(options.queryCacheSize ?? 1000);
     this.catalog = new StoreCatalogView(this.store, this.procedures);
+    this.administration = options.administration ?? this.standalone();
   }
 
   /** Starts a transaction. */
@@ -70,14 +89,36 @@ export class DatabaseEngine {
   }
 
   /**
-   * SHOW, database and transaction-control commands. The server layer handles what needs more than one
-   * database; here they are refused with a clear error until implemented.
+   * SHOW, TERMINATE, CREATE/DROP DATABASE and Cypher transaction-control commands, run in `transaction`.
+   * BEGIN/COMMIT/ROLLBACK inside a transaction are refused: the client controls transactions.
    */
-  runAdministrativeCommand(compiled: CompiledCommand): StatementResult {
+  runAdministrativeCommand(
+    compiled: CompiledCommand,
+    transaction: EngineTransaction,
+    parameters: CypherMap,
+  ): StatementResult {
+    const statement = compiled.statement;
+    if (statement.kind === 'ShowCommand') {
+      return runShowCommand(statement, compiled.text, transaction, parameters, this.administration);
+    }
+    if (statement.kind === 'CreateDatabase' || statement.kind === 'DropDatabase') {
+      return runDatabaseCommand(statement, compiled.text, parameters, this.name, this.administration);
+    }
     throw new DatabaseError(
       Status.SyntaxError,
-      `${compiled.statement.kind} is not supported in this context: ${compiled.text}`,
+      `${statement.kind} is not supported in this context: ${compiled.text}`,
     );
+  }
+
+  /** The administration of an engine that is not part of a server: itself only, no CREATE/DROP. */
+  private standalone(): DatabaseAdministration {
+    const refuse = (): never => {
+      throw new DatabaseError(
+        Status.UnsupportedAdministrationCommand,
+        'This database is not hosted by a server: it cannot create or drop databases.',
+      );
+    };
+    return { defaultDatabase: this.name, databases: () => [this], create: refuse, drop: refuse };
   }
 
   /**

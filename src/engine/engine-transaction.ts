@@ -3,12 +3,16 @@ import type { StoreTransaction } from '../storage/index.js';
 import type { CypherMap } from '../values/index.js';
 import { epochNanosNow } from './clock.js';
 import { CommandResult } from './command-result.js';
+import { DumpResult } from './dump/index.js';
 import type { CompiledCommand } from './compile.js';
 import type { DatabaseEngine } from './database-engine.js';
 import { createExecutionContext, type StatementEnvironment } from './execution-context.js';
 import { QueryStatementResult } from './query-result.js';
 import { runSchemaCommand } from './schema-commands.js';
 import type { StatementResult } from './statement-result.js';
+
+/** Numbers transaction ids; process-wide, so ids stay unique across databases and engines. */
+let transactionNumber = 0;
 
 /** Options of a new engine transaction. */
 export interface EngineTransactionOptions {
@@ -25,6 +29,8 @@ export interface EngineTransactionOptions {
  */
 export class EngineTransaction {
   readonly engine: DatabaseEngine;
+  /** Neo4j-style id for SHOW/TERMINATE TRANSACTIONS: `<database>-transaction-<n>`. */
+  readonly id: string;
   readonly metadata: CypherMap;
   readonly startedAt = Date.now();
   private readonly tx: StoreTransaction;
@@ -37,9 +43,11 @@ export class EngineTransaction {
   private failure: unknown;
   private terminated: DatabaseError | undefined;
   private state: 'ACTIVE' | 'COMMITTED' | 'ROLLED_BACK' = 'ACTIVE';
+  private query = '';
 
   constructor(engine: DatabaseEngine, options: EngineTransactionOptions = {}) {
     this.engine = engine;
+    this.id = `${engine.name}-transaction-${String(++transactionNumber)}`;
     this.metadata = options.metadata ?? {};
     this.tx = engine.store.begin({ readOnly: options.readOnly ?? false });
     const timeout = options.timeoutMs ?? 0;
@@ -57,6 +65,16 @@ export class EngineTransaction {
     };
   }
 
+  /** The text of the statement run last (SHOW TRANSACTIONS' currentQuery). */
+  get currentQuery(): string {
+    return this.query;
+  }
+
+  /** Why the transaction was terminated, if it was. */
+  get terminationReason(): DatabaseError | undefined {
+    return this.terminated;
+  }
+
   get isOpen(): boolean {
     return this.state === 'ACTIVE';
   }
@@ -64,6 +82,7 @@ export class EngineTransaction {
   /** Compiles and starts a statement. Throws syntax, semantic and missing-parameter errors at once. */
   run(text: string, parameters: CypherMap = {}): StatementResult {
     this.assertUsable();
+    this.query = text;
     const compiled = this.engine.compile(text);
     const missing = [...compiled.analyzed.parameters].filter((name) => !Object.hasOwn(parameters, name));
     if (missing.length > 0) {
@@ -143,13 +162,24 @@ export class EngineTransaction {
           queryType: 's',
           run: () => runSchemaCommand(this.engine.store, statement),
         });
+      case 'DumpDatabase':
+        return new DumpResult({
+          store: this.engine.store,
+          reader: this.tx,
+          text: compiled.text,
+          parameters,
+          database: this.engine.name,
+          checkInterrupt: () => {
+            this.checkInterrupt();
+          },
+        });
       case 'ShowCommand':
       case 'Begin':
       case 'Commit':
       case 'Rollback':
       case 'CreateDatabase':
       case 'DropDatabase':
-        return this.engine.runAdministrativeCommand(compiled);
+        return this.engine.runAdministrativeCommand(compiled, this, parameters);
     }
   }
 

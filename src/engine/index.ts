@@ -23,3 +23,4 @@ export type {
 export { compile, QueryCache, type CompiledStatement, type CompilationTimings } from './compile.js';
 export type { ProcedureDefinition, ProcedureField, QueryStatistics } from '../execution/index.js';
 export type { PlanDescription } from '../planner/index.js';
+export type { DatabaseAdministration } from './show/administration.js';

@@ -16,3 +16,4 @@ export type {
 } from './functions/function-definition.js';
 export type { ProcedureDefinition, ProcedureField, ProcedureRegistry } from './procedures/procedure.js';
 export { runPlan, DEFAULT_RUNTIME, type PlanCursor, type PlanRuntime } from './run-plan.js';
+export { allFunctions, allAggregates } from './functions/registry.js';

@@ -86,7 +86,8 @@ function toBoltProfile(plan: PlanDescription): ProfiledPlanDescription {
     pageCacheHits: 0,
     pageCacheMisses: 0,
     pageCacheHitRatio: 0,
-    time: number('Time'),
+    // The engine measures milliseconds with fractions; Bolt carries an integer (Neo4j reports nanoseconds).
+    time: Math.round(number('Time') * 1_000_000),
     children: plan.children.map(toBoltProfile),
   };
 }

@@ -11,6 +11,10 @@ export interface ServerProcedureServices {
 
 /** The procedures that need the server: routing (pre-4.3 drivers call these) and `dbms.components`. */
 export function registerServerProcedures(engine: DatabaseEngine, services: ServerProcedureServices): void {
+  // Databases created later (CREATE DATABASE) get the same procedures.
+  services.databases.setupNewDatabases((created) => {
+    registerServerProcedures(created, services);
+  });
   const routing = (name: string): ProcedureDefinition => ({
     name,
     description: 'Returns the routing table of a database (this single server in every role).',

@@ -28,6 +28,7 @@ export async function startServer(options: ServerOptions = {}): Promise<QuiverSe
   const bolt = await startBoltServer({ ...options, backend });
   const host = bolt.address.includes(':') ? `[${bolt.address}]` : bolt.address;
   address = `${host}:${bolt.port}`;
+  databases.address = address;
   return {
     address: bolt.address,
     port: bolt.port,

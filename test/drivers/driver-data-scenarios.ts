@@ -19,7 +19,7 @@ const STEP_TIMEOUT_MS = 1500;
 
 /** Sends every case and compares what comes back; reports all mismatches at once. */
 export async function roundTripScenario(
-  ctx: DriverRowContext,
+  ctx: Pick<DriverRowContext, 'main' | 'neo4j'>,
   cases: readonly ValueCase[],
 ): Promise<ScenarioNote> {
   assert.ok(cases.length > 0, 'there are cases to send');

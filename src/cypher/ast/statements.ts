@@ -304,9 +304,13 @@ export interface ShowCommand {
   readonly returnClause: Return | undefined;
 }
 
-/** `CREATE DATABASE x [IF NOT EXISTS]`, `DROP DATABASE x [IF EXISTS]`, and Cypher BEGIN/COMMIT/ROLLBACK. */
+/**
+ * `CREATE DATABASE x [IF NOT EXISTS]`, `DROP DATABASE x [IF EXISTS]`, Cypher BEGIN/COMMIT/ROLLBACK, and
+ * `DUMP DATABASE` (the current database as Cypher statements, one per record).
+ */
 export type TransactionCommand =
   | { readonly kind: 'Begin'; readonly pos: number }
+  | { readonly kind: 'DumpDatabase'; readonly pos: number }
   | { readonly kind: 'Commit'; readonly pos: number }
   | { readonly kind: 'Rollback'; readonly pos: number }
   | {

@@ -14,7 +14,8 @@ type CreateConstraint = Extract<SchemaCommand, { kind: 'CreateConstraint' }>;
 
 /**
  * Administration commands: CREATE/DROP INDEX, CONSTRAINT and DATABASE, SHOW …, TERMINATE TRANSACTIONS,
- * and BEGIN/COMMIT/ROLLBACK. Each returns `undefined` when the tokens are an ordinary query instead.
+ * BEGIN/COMMIT/ROLLBACK and DUMP DATABASE. Each returns `undefined` when the tokens are an ordinary query
+ * instead.
  */
 export abstract class CommandParser extends ClauseParser {
   protected parseCommand(): Statement | undefined {
@@ -33,6 +34,10 @@ export abstract class CommandParser extends ClauseParser {
       case 'COMMIT':
       case 'ROLLBACK':
         return this.parseTransactionCommand(pos);
+      case 'DUMP':
+        if (!this.isKeyword('DATABASE', 1)) return undefined;
+        this.index += 2;
+        return { kind: 'DumpDatabase', pos };
       default:
         return undefined;
     }

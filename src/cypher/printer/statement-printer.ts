@@ -38,6 +38,8 @@ export class StatementPrinter extends PatternPrinter {
         return 'COMMIT';
       case 'Rollback':
         return 'ROLLBACK';
+      case 'DumpDatabase':
+        return 'DUMP DATABASE';
       case 'CreateDatabase':
         return `CREATE ${statement.orReplace ? 'OR REPLACE ' : ''}DATABASE ${printName(statement.name)}${statement.ifNotExists ? ' IF NOT EXISTS' : ''}`;
       case 'DropDatabase':

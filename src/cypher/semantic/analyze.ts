@@ -13,7 +13,8 @@ export interface AnalyzedStatement {
   readonly parameters: ReadonlySet<string>;
   /**
    * Result columns of a query: RETURN items in order (alias, variable name or expression text); `*`
-   * expands to the variables in scope sorted by name; for UNION the first part's. [] otherwise.
+   * expands to the variables in scope sorted by name; for UNION the first part's; `statement` for DUMP
+   * DATABASE. [] otherwise.
    */
   readonly columns: readonly string[];
   /** True when the statement contains a write clause (CREATE, MERGE, SET, REMOVE, DELETE, FOREACH). */
@@ -47,6 +48,8 @@ export function analyze(statement: Statement, text: string): AnalyzedStatement {
   if (statement.kind === 'QueryStatement') {
     columns = analyzeQuery(ctx, statement.query, Scope.empty(), 'top').columns;
   } else {
+    // DUMP DATABASE's one column: a statement that rebuilds part of the database.
+    if (statement.kind === 'DumpDatabase') columns = ['statement'];
     for (const expression of expressionsOf(statement)) {
       checkExpression(expression, { ctx, scope: Scope.empty(), aggregation: 'forbidden' });
     }

@@ -8,6 +8,8 @@ test('range includes both bounds and follows the step in either direction', () =
   assert.deepEqual(f('range', [0n, 10n, 3n]), [0n, 3n, 6n, 9n]);
   assert.deepEqual(f('range', [3n, 0n, -2n]), [3n, 1n]);
   assert.deepEqual(f('range', [0n, 0n, -1n]), [0n]);
+  assert.deepEqual(f('range', [0n, 1n, -1000n]), []);
+  assert.deepEqual(f('range', [1n, 0n, 1000n]), []);
   assert.deepEqual(f('range', [0n, 1n, -1n]), []);
   assert.deepEqual(f('range', [0n, 1n, 2n]), [0n]);
 });

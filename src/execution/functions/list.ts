@@ -21,8 +21,10 @@ export function range(start: bigint, end: bigint, step: bigint): bigint[] {
   if (step === 0n) {
     throw new CypherArgumentError('Step argument to range() cannot be zero', { detail: 'NumberOutOfRange' });
   }
+  // Empty when the step points away from the end (BigInt division truncates towards zero, so the count
+  // alone would give one element for range(0, 1, -5)).
+  if ((step > 0n && end < start) || (step < 0n && end > start)) return [];
   const count = (end - start) / step + 1n;
-  if (count <= 0n) return [];
   if (count > MAX_RANGE_LENGTH) {
     throw new CypherArgumentError(`range() would produce ${count} elements`, { detail: 'NumberOutOfRange' });
   }

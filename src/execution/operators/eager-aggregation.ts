@@ -55,22 +55,35 @@ export function buildEagerAggregation(plan: AggregationOp, build: BuildContext):
       let index = 0;
       const run = (): Row[] => {
         const groups = new Map<string, Group>();
-        if (groupings.length === 0) groups.set('', newGroup([]));
+        // Without grouping keys there is exactly one group: no key is computed per row.
+        const single = groupings.length === 0 ? newGroup([]) : undefined;
+        if (single !== undefined) groups.set('', single);
+        // One argument buffer per aggregate, reused for every row (aggregators never keep it).
+        const buffers = argumentEvaluators.map((evaluators) => new Array<CypherValue>(evaluators.length));
         const input = source.open(argument);
         let count = 0;
         for (let row = input.next(); row !== null; row = input.next()) {
           if ((++count & 1023) === 0) context.checkInterrupt();
-          const keys = groupings.map((evaluate) => evaluate(row, context));
-          const key = keys.length === 1 ? hashKey(keys[0] ?? null) : keys.map((k) => hashKey(k)).join('|');
-          let group = groups.get(key);
+          let group = single;
           if (group === undefined) {
-            group = newGroup(keys);
-            groups.set(key, group);
+            const keys = groupings.map((evaluate) => evaluate(row, context));
+            const key = keys.length === 1 ? hashKey(keys[0] ?? null) : keys.map((k) => hashKey(k)).join('|');
+            group = groups.get(key);
+            if (group === undefined) {
+              group = newGroup(keys);
+              groups.set(key, group);
+            }
           }
-          group.aggregators.forEach((aggregator, position) => {
+          const aggregators = group.aggregators;
+          for (let position = 0; position < aggregators.length; position++) {
             const evaluators = argumentEvaluators[position] ?? [];
-            aggregator.add(evaluators.map((evaluate) => evaluate(row, context)));
-          });
+            const buffer = buffers[position] ?? [];
+            for (let arg = 0; arg < evaluators.length; arg++) {
+              const evaluate = evaluators[arg];
+              buffer[arg] = evaluate === undefined ? null : evaluate(row, context);
+            }
+            aggregators[position]?.add(buffer);
+          }
         }
         input.close();
         return [...groups.values()].map((group) => {

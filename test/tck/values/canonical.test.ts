@@ -26,7 +26,8 @@ test('INTEGER and FLOAT never match each other, and floats match by value', () =
   assert.ok(matches('0.1', 0.1));
   assert.ok(matches('NaN', NaN));
   assert.ok(matches('1e-305', 1e-305));
-  assert.ok(!matches('-0.0', 0));
+  assert.ok(matches('-0.0', 0));
+  assert.ok(matches('0.0', -0));
 });
 
 test('strings match exactly, quotes and backslashes included', () => {

@@ -37,7 +37,7 @@ export function canonicalExpected(value: TckValue, options: CanonicalOptions): s
     case 'integer':
       return value.value.toString();
     case 'float':
-      return formatFloat(value.value);
+      return canonicalFloat(value.value);
     case 'string':
       return quote(value.value);
     case 'list':
@@ -75,7 +75,7 @@ export function canonicalActual(value: CypherValue, options: CanonicalOptions): 
     case 'INTEGER':
       return (value as bigint).toString();
     case 'FLOAT':
-      return formatFloat(value as number);
+      return canonicalFloat(value as number);
     case 'STRING':
       return quote(value as string);
     case 'BYTES':
@@ -179,4 +179,12 @@ function actualPath(path: Path, options: CanonicalOptions): string {
     out += to === undefined ? '()' : actualNode(to, options);
   });
   return `${out}>`;
+}
+
+/**
+ * Floats compare by value, as the TCK's reference comparison does: `-0.0` equals `0.0` (Literals5 [10]
+ * expects `0.0` for the literal `-.0`), NaN matches NaN.
+ */
+function canonicalFloat(value: number): string {
+  return formatFloat(value === 0 ? 0 : value);
 }

@@ -1,0 +1,9 @@
+/**
+ * engine/dump: `DUMP DATABASE`, the database as Cypher statements (schema, then one CREATE per node, one
+ * MATCH…CREATE per relationship, then cleanup of the temporary key), streamed lazily from the store's scans.
+ * Inputs: a store and a store transaction to read through. Outputs: a `StatementResult` of `statement` rows.
+ * Must not know: Bolt, sessions, how the statements are replayed.
+ */
+export { DumpResult, type DumpOptions } from './dump-result.js';
+export type { DumpReader } from './dump-reader.js';
+export { renderName, renderValue } from './cypher-literal.js';

@@ -1,0 +1,53 @@
+import type { ConstraintDescriptor, GraphStore, IndexDescriptor } from '../../storage/index.js';
+import { renderName } from './cypher-literal.js';
+
+/**
+ * The CREATE INDEX / CREATE CONSTRAINT statements that rebuild the store's schema, constraints first (they
+ * create their own backing indexes, which are therefore left out of the index list).
+ */
+export function schemaStatements(store: GraphStore): string[] {
+  const statements = store.constraints().map((constraint) => createConstraint(store, constraint));
+  for (const index of store.indexes()) {
+    if (index.owningConstraint === undefined) statements.push(createIndex(store, index));
+  }
+  return statements;
+}
+
+function createIndex(store: GraphStore, index: IndexDescriptor): string {
+  const { entity, properties } = pattern(store, index);
+  return `CREATE INDEX ${renderName(index.name)} IF NOT EXISTS FOR ${entity} ON (${properties})`;
+}
+
+function createConstraint(store: GraphStore, constraint: ConstraintDescriptor): string {
+  const { entity, properties } = pattern(store, constraint);
+  const head = `CREATE CONSTRAINT ${renderName(constraint.name)} IF NOT EXISTS FOR ${entity} REQUIRE (${properties})`;
+  switch (constraint.kind) {
+    case 'UNIQUENESS':
+      return `${head} IS UNIQUE`;
+    case 'EXISTENCE':
+      return `${head} IS NOT NULL`;
+    case 'KEY':
+      return `${head} IS ${constraint.entity === 'NODE' ? 'NODE' : 'RELATIONSHIP'} KEY`;
+    case 'PROPERTY_TYPE':
+      return `${head} IS :: ${(constraint.types ?? []).join(' | ')}`;
+  }
+}
+
+/** `(e:Label)` or `()-[e:TYPE]-()`, and `e.a, e.b`. */
+function pattern(
+  store: GraphStore,
+  definition: {
+    readonly entity: 'NODE' | 'RELATIONSHIP';
+    readonly token: number;
+    readonly properties: readonly number[];
+  },
+): { entity: string; properties: string } {
+  const tokens = store.tokens;
+  const properties = definition.properties
+    .map((key) => `e.${renderName(tokens.propertyKeys.nameOf(key))}`)
+    .join(', ');
+  if (definition.entity === 'NODE') {
+    return { entity: `(e:${renderName(tokens.labels.nameOf(definition.token))})`, properties };
+  }
+  return { entity: `()-[e:${renderName(tokens.relationshipTypes.nameOf(definition.token))}]-()`, properties };
+}

@@ -1,0 +1,131 @@
+import type { GraphStore, IndexDescriptor } from '../../storage/index.js';
+import type { CypherMap } from '../../values/index.js';
+import { byName, showTable, type ShowTable } from './show-table.js';
+
+const quote = (name: string): string => `\`${name.replaceAll('`', '``')}\``;
+
+/** `CREATE RANGE INDEX name FOR (n:Label) ON (n.p)`, the form SHOW INDEXES gives as createStatement. */
+function createIndexStatement(index: IndexDescriptor, label: string, properties: readonly string[]): string {
+  const pattern = index.entity === 'NODE' ? `(n:${quote(label)})` : `()-[n:${quote(label)}]-()`;
+  const keys = properties.map((key) => `n.${quote(key)}`).join(', ');
+  return `CREATE RANGE INDEX ${quote(index.name)} FOR ${pattern} ON (${keys})`;
+}
+
+/**
+ * SHOW [ALL | RANGE | …] INDEXES. Quiver has RANGE indexes only, so the other kinds list nothing.
+ * `what` is the parsed keywords (`ALL INDEXES`, `RANGE INDEXES`, …).
+ */
+export function indexTable(store: GraphStore, what: string): ShowTable {
+  const kind = what.split(' ')[0] ?? '';
+  const wanted = kind === 'INDEX' || kind === 'INDEXES' || kind === 'ALL' || kind === 'RANGE';
+  const tokens = store.tokens;
+  const rows = wanted
+    ? store
+        .indexes()
+        .sort(byName)
+        .map((index): CypherMap => {
+          const entityTokens = index.entity === 'NODE' ? tokens.labels : tokens.relationshipTypes;
+          const label = entityTokens.nameOf(index.token);
+          const properties = index.properties.map((key) => tokens.propertyKeys.nameOf(key));
+          return {
+            id: BigInt(index.id),
+            name: index.name,
+            state: index.state,
+            populationPercent: index.populationProgress * 100,
+            type: 'RANGE',
+            entityType: index.entity,
+            labelsOrTypes: [label],
+            properties,
+            indexProvider: 'range-1.0',
+            owningConstraint: index.owningConstraint ?? null,
+            lastRead: null,
+            readCount: null,
+            trackedSince: null,
+            options: { indexProvider: 'range-1.0', indexConfig: {} },
+            failureMessage: '',
+            createStatement: createIndexStatement(index, label, properties),
+          };
+        })
+    : [];
+  return showTable(
+    [
+      'id',
+      'name',
+      'state',
+      'populationPercent',
+      'type',
+      'entityType',
+      'labelsOrTypes',
+      'properties',
+      'indexProvider',
+      'owningConstraint',
+      'lastRead',
+      'readCount',
+    ],
+    ['trackedSince', 'options', 'failureMessage', 'createStatement'],
+    rows,
+  );
+}
+
+/** Which constraint kinds `SHOW <words> CONSTRAINTS` lists. */
+function constraintFilter(what: string): (type: string) => boolean {
+  const words = what.replace(/\s*CONSTRAINTS?$/u, '');
+  if (words === '' || words === 'ALL') return () => true;
+  const entity = words.startsWith('NODE') ? 'NODE' : words.startsWith('REL') ? 'RELATIONSHIP' : '';
+  const kind = words.includes('UNIQUE')
+    ? 'UNIQUENESS'
+    : words.includes('KEY')
+      ? 'KEY'
+      : words.includes('EXIST') || words.includes('NOT NULL')
+        ? 'EXISTENCE'
+        : words.includes('TYPE')
+          ? 'TYPE'
+          : '';
+  return (type) => type.startsWith(entity) && type.includes(kind);
+}
+
+const CONSTRAINT_SYNTAX: Readonly<Record<string, string>> = {
+  UNIQUENESS: 'IS UNIQUE',
+  EXISTENCE: 'IS NOT NULL',
+  KEY: 'IS KEY',
+  PROPERTY_TYPE: 'IS ::',
+};
+
+/** SHOW [ALL | UNIQUE | KEY | EXIST | …] CONSTRAINTS. */
+export function constraintTable(store: GraphStore, what: string): ShowTable {
+  const tokens = store.tokens;
+  const keep = constraintFilter(what);
+  const rows = store
+    .constraints()
+    .filter((constraint) => keep(constraint.type))
+    .sort(byName)
+    .map((constraint): CypherMap => {
+      const entityTokens = constraint.entity === 'NODE' ? tokens.labels : tokens.relationshipTypes;
+      const label = entityTokens.nameOf(constraint.token);
+      const properties = constraint.properties.map((key) => tokens.propertyKeys.nameOf(key));
+      const propertyType = constraint.types === undefined ? null : constraint.types.join(' | ');
+      const pattern = constraint.entity === 'NODE' ? `(n:${quote(label)})` : `()-[n:${quote(label)}]-()`;
+      const keys = properties.map((key) => `n.${quote(key)}`);
+      const target = keys.length === 1 ? (keys[0] ?? '') : `(${keys.join(', ')})`;
+      const syntax = CONSTRAINT_SYNTAX[constraint.kind] ?? '';
+      return {
+        id: BigInt(constraint.id),
+        name: constraint.name,
+        type: constraint.type,
+        entityType: constraint.entity,
+        labelsOrTypes: [label],
+        properties,
+        ownedIndex: constraint.ownedIndex ?? null,
+        propertyType,
+        options: constraint.ownedIndex === undefined ? null : { indexProvider: 'range-1.0', indexConfig: {} },
+        createStatement:
+          `CREATE CONSTRAINT ${quote(constraint.name)} FOR ${pattern} REQUIRE ${target} ${syntax}` +
+          (propertyType === null ? '' : ` ${propertyType}`),
+      };
+    });
+  return showTable(
+    ['id', 'name', 'type', 'entityType', 'labelsOrTypes', 'properties', 'ownedIndex', 'propertyType'],
+    ['options', 'createStatement'],
+    rows,
+  );
+}

@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DatabaseError } from '../../errors/index.js';
+import { Database } from '../index.js';
+
+async function records(db: Database, query: string, parameters = {}): Promise<Record<string, unknown>[]> {
+  const result = await db.session().run(query, parameters).records();
+  return result.map((record) => Object.fromEntries(record.keys.map((key, i) => [key, record.values[i]])));
+}
+
+async function withSchema(): Promise<Database> {
+  const db = await Database.open();
+  await db.session().run('CREATE (:Person {name: "Ada"})').summary();
+  await db.session().run('CREATE INDEX person_name FOR (p:Person) ON (p.name)').summary();
+  await db.session().run('CREATE CONSTRAINT book_isbn FOR (b:Book) REQUIRE b.isbn IS UNIQUE').summary();
+  await db.session().run('CREATE CONSTRAINT book_title FOR (b:Book) REQUIRE b.title IS NOT NULL').summary();
+  return db;
+}
+
+describe('SHOW INDEXES', () => {
+  it('lists the default columns of every index, sorted by name', async () => {
+    const db = await withSchema();
+    const result = db.session().run('SHOW INDEXES');
+    assert.deepEqual(await result.keys(), [
+      'id',
+      'name',
+      'state',
+      'populationPercent',
+      'type',
+      'entityType',
+      'labelsOrTypes',
+      'properties',
+      'indexProvider',
+      'owningConstraint',
+      'lastRead',
+      'readCount',
+    ]);
+    const rows = await result.records();
+    assert.deepEqual(
+      rows.map((row) => [row.get('name'), row.get('labelsOrTypes'), row.get('owningConstraint')]),
+      [
+        ['book_isbn', ['Book'], 'book_isbn'],
+        ['person_name', ['Person'], null],
+      ],
+    );
+    assert.equal(rows[1]?.get('populationPercent'), 100);
+    assert.equal(typeof rows[1].get('id'), 'bigint');
+  });
+
+  it('gives the full column list with YIELD * and a create statement', async () => {
+    const db = await withSchema();
+    const [row] = await records(db, "SHOW INDEXES YIELD * WHERE name = 'person_name'");
+    assert.equal(Object.keys(row ?? {}).length, 16);
+    assert.equal(row?.['createStatement'], 'CREATE RANGE INDEX `person_name` FOR (n:`Person`) ON (n.`name`)');
+  });
+
+  it('lists nothing for index kinds Quiver does not have', async () => {
+    const db = await withSchema();
+    assert.deepEqual(await records(db, 'SHOW TEXT INDEXES'), []);
+  });
+});
+
+describe('SHOW CONSTRAINTS', () => {
+  it('lists constraints with their Neo4j type names and owned indexes', async () => {
+    const db = await withSchema();
+    assert.deepEqual(await records(db, 'SHOW CONSTRAINTS YIELD name, type, ownedIndex, properties'), [
+      { name: 'book_isbn', type: 'NODE_PROPERTY_UNIQUENESS', ownedIndex: 'book_isbn', properties: ['isbn'] },
+      { name: 'book_title', type: 'NODE_PROPERTY_EXISTENCE', ownedIndex: null, properties: ['title'] },
+    ]);
+  });
+
+  it('filters by constraint kind', async () => {
+    const db = await withSchema();
+    assert.deepEqual(await records(db, 'SHOW UNIQUE CONSTRAINTS YIELD name'), [{ name: 'book_isbn' }]);
+    assert.deepEqual(await records(db, 'SHOW EXISTENCE CONSTRAINTS YIELD name'), [{ name: 'book_title' }]);
+  });
+});
+
+describe('SHOW PROCEDURES and SHOW FUNCTIONS', () => {
+  it('filters with WHERE over any column and projects with RETURN', async () => {
+    const db = await Database.open();
+    assert.deepEqual(
+      await records(
+        db,
+        "SHOW PROCEDURES YIELD name, mode, signature WHERE name STARTS WITH 'db.schema.' RETURN name, mode ORDER BY name DESC",
+      ),
+      [
+        { name: 'db.schema.visualization', mode: 'READ' },
+        { name: 'db.schema.relTypeProperties', mode: 'READ' },
+        { name: 'db.schema.nodeTypeProperties', mode: 'READ' },
+      ],
+    );
+  });
+
+  it('returns the default columns after a WHERE without YIELD', async () => {
+    const db = await Database.open();
+    assert.deepEqual(await records(db, "SHOW PROCEDURES WHERE signature CONTAINS 'propertyKey ::'"), [
+      {
+        name: 'db.propertyKeys',
+        description: 'List all property keys in the database.',
+        mode: 'READ',
+        worksOnSystem: false,
+      },
+    ]);
+  });
+
+  it('lists scalar and aggregating functions with parameters in WHERE', async () => {
+    const db = await Database.open();
+    assert.deepEqual(
+      await records(db, 'SHOW FUNCTIONS YIELD name, category, aggregating WHERE name IN $names', {
+        names: ['collect', 'toUpper'],
+      }),
+      [
+        { name: 'collect', category: 'Aggregating', aggregating: true },
+        { name: 'toUpper', category: 'String', aggregating: false },
+      ],
+    );
+    const [count] = await records(db, 'SHOW FUNCTIONS YIELD name RETURN count(*) AS n');
+    assert.ok((count?.['n'] as bigint) > 50n);
+  });
+
+  it('refuses to yield a column the command does not have', async () => {
+    const db = await Database.open();
+    await assert.rejects(db.session().run('SHOW FUNCTIONS YIELD nope').records(), DatabaseError);
+  });
+
+  it('reports SHOW as a read query with the original text', async () => {
+    const db = await Database.open();
+    const summary = await db.session().run('SHOW PROCEDURES').summary();
+    assert.equal(summary.queryType, 'r');
+    assert.equal(summary.text, 'SHOW PROCEDURES');
+  });
+});
