@@ -1,0 +1,336 @@
+import type { Expression, NodePattern, PatternPart, RelationshipPattern } from '../../cypher/index.js';
+import type { PhysicalPlan, ProjectPathOp, RelDirection } from '../plan/physical-plan.js';
+import { referencedVariables, splitConjuncts, variable } from './expression-tools.js';
+import { chooseLeaf } from './plan-leaf.js';
+import type { PlanState, PlannerContext, Scope } from './planner-context.js';
+import { planShortestPart } from './plan-shortest.js';
+
+/** A predicate waiting for the pattern variables it reads (`needs`) to be bound. */
+export interface PendingPredicate {
+  readonly expression: Expression;
+  readonly needs: ReadonlySet<string>;
+  applied: boolean;
+}
+
+/** One pattern part with its elements named (anonymous ones get hidden names). */
+export interface NamedPart {
+  readonly part: PatternPart;
+  readonly nodes: readonly string[];
+  readonly relationships: readonly string[];
+}
+
+/**
+ * The planning of one MATCH (or the pattern of OPTIONAL MATCH, MERGE, a pattern predicate…): names and
+ * slots for the pattern's elements, the leaf of each connected part, expands along the chains, named paths,
+ * shortest paths, and WHERE conjuncts pushed to the earliest point where their variables are bound.
+ */
+export class MatchPlanner {
+  private readonly context: PlannerContext;
+  private plan: PhysicalPlan;
+  private readonly scope: Map<string, number>;
+  private readonly bound: Set<string>;
+  /** Names this pattern introduces. */
+  private readonly introduced = new Set<string>();
+  readonly predicates: PendingPredicate[] = [];
+  /** Relationship slots expanded by this pattern (relationship isomorphism across all its parts). */
+  private readonly relationshipSlots: number[] = [];
+
+  constructor(context: PlannerContext, state: PlanState) {
+    this.context = context;
+    this.plan = state.plan;
+    this.scope = new Map(state.scope);
+    this.bound = new Set(state.scope.keys());
+  }
+
+  /** Plans `parts` with `where`; returns the new state (scope extended by every named element). */
+  run(parts: readonly PatternPart[], where: Expression | undefined): PlanState {
+    const named = parts.map((part) => this.name(part));
+    for (const conjunct of splitConjuncts(where)) this.addPredicate(conjunct);
+    this.applyReady();
+    for (const part of named) if (part.part.shortest === undefined) this.planPart(part);
+    for (const part of named) {
+      if (part.part.shortest === undefined) continue;
+      for (const name of [part.nodes[0], part.nodes.at(-1)]) {
+        if (name !== undefined && !this.bound.has(name)) this.leaf(name);
+      }
+      const pending = this.predicates.filter((p) => !p.applied);
+      this.plan = planShortestPart(this.context, this.plan, this.scope, part, pending);
+      for (const name of [part.relationships[0], part.part.variable?.name])
+        if (name !== undefined) this.bind(name);
+      this.applyReady();
+    }
+    for (const predicate of this.predicates) {
+      if (!predicate.applied) this.filter(predicate);
+    }
+    return { plan: this.plan, scope: this.scope };
+  }
+
+  private name(part: PatternPart): NamedPart {
+    const nodes = part.element.nodes.map((node) => this.declare(node.variable?.name));
+    const relationships = part.element.relationships.map((rel) => this.declare(rel.variable?.name));
+    part.element.nodes.forEach((node, index) => {
+      this.nodePredicates(node, nodes[index] ?? '');
+    });
+    if (part.shortest === undefined) {
+      part.element.relationships.forEach((rel, index) => {
+        this.relationshipPredicates(rel, relationships[index] ?? '');
+      });
+    }
+    if (part.variable !== undefined) this.declare(part.variable.name);
+    return { part, nodes, relationships };
+  }
+
+  private declare(name: string | undefined): string {
+    const actual = name ?? this.context.anonymousName();
+    if (!this.scope.has(actual)) {
+      this.scope.set(actual, this.context.newSlot());
+      this.introduced.add(actual);
+    }
+    return actual;
+  }
+
+  private nodePredicates(node: NodePattern, name: string): void {
+    if (node.labels !== undefined) {
+      this.addPredicate({
+        kind: 'LabelCheck',
+        pos: node.pos,
+        subject: variable(name, node.pos),
+        labels: node.labels,
+      });
+    }
+    this.propertyPredicates(node.properties, name, node.pos);
+    for (const conjunct of splitConjuncts(node.where)) this.addPredicate(conjunct);
+  }
+
+  private relationshipPredicates(rel: RelationshipPattern, name: string): void {
+    if (rel.length === undefined) this.propertyPredicates(rel.properties, name, rel.pos);
+    for (const conjunct of splitConjuncts(rel.where)) this.addPredicate(conjunct);
+  }
+
+  private propertyPredicates(properties: Expression | undefined, name: string, pos: number): void {
+    if (properties === undefined) return;
+    if (properties.kind !== 'MapLiteral') {
+      // `(n $map)`: every entry of the map must equal the property.
+      const key = variable('  key', pos);
+      this.addPredicate({
+        kind: 'Quantifier',
+        pos,
+        quantifier: 'all',
+        variable: { kind: 'Variable', pos, name: '  key' },
+        list: { kind: 'FunctionCall', pos, name: 'keys', distinct: false, args: [properties] },
+        where: {
+          kind: 'BinaryOperation',
+          pos,
+          operator: '=',
+          left: { kind: 'Subscript', pos, subject: variable(name, pos), index: key },
+          right: { kind: 'Subscript', pos, subject: properties, index: key },
+        },
+      });
+      return;
+    }
+    for (const entry of properties.entries) {
+      this.addPredicate({
+        kind: 'BinaryOperation',
+        pos,
+        operator: '=',
+        left: { kind: 'PropertyAccess', pos, subject: variable(name, pos), key: entry.key },
+        right: entry.value,
+      });
+    }
+  }
+
+  addPredicate(expression: Expression): void {
+    const needs = new Set([...referencedVariables(expression)].filter((name) => this.introduced.has(name)));
+    this.predicates.push({ expression, needs, applied: false });
+  }
+
+  private isReady(predicate: PendingPredicate): boolean {
+    for (const name of predicate.needs) if (!this.bound.has(name)) return false;
+    return true;
+  }
+
+  private applyReady(): void {
+    for (const predicate of this.predicates) {
+      if (!predicate.applied && this.isReady(predicate)) this.filter(predicate);
+    }
+  }
+
+  private filter(predicate: PendingPredicate): void {
+    predicate.applied = true;
+    this.plan = {
+      kind: 'Filter',
+      source: this.plan,
+      predicate: this.context.expr(predicate.expression, this.scope),
+    };
+  }
+
+  private bind(name: string): void {
+    this.bound.add(name);
+  }
+
+  private slot(name: string): number {
+    return this.scope.get(name) ?? -1;
+  }
+
+  private leaf(name: string): void {
+    const pending = this.predicates.filter((p) => !p.applied && p.needs.size === 1 && p.needs.has(name));
+    this.plan = chooseLeaf(this.context, this.plan, this.scope, name, this.slot(name), pending);
+    this.bind(name);
+    this.applyReady();
+  }
+
+  private planPart({ part, nodes, relationships }: NamedPart): void {
+    let start = nodes.findIndex((name) => this.bound.has(name));
+    if (start === -1) {
+      start = this.cheapestNode(part, nodes);
+      this.leaf(nodes[start] ?? '');
+    }
+    for (let index = start; index < relationships.length; index++) {
+      this.expand(
+        part.element.relationships[index],
+        nodes[index],
+        relationships[index],
+        nodes[index + 1],
+        false,
+      );
+    }
+    for (let index = start - 1; index >= 0; index--) {
+      this.expand(
+        part.element.relationships[index],
+        nodes[index + 1],
+        relationships[index],
+        nodes[index],
+        true,
+      );
+    }
+    if (part.variable !== undefined) {
+      this.plan = namedPath(
+        this.plan,
+        part.variable.name,
+        this.slot(part.variable.name),
+        nodes,
+        relationships,
+        part,
+        this.scope,
+      );
+      this.bind(part.variable.name);
+      this.applyReady();
+    }
+  }
+
+  private cheapestNode(part: PatternPart, nodes: readonly string[]): number {
+    let best = 0;
+    let bestCost = Number.POSITIVE_INFINITY;
+    part.element.nodes.forEach((node, index) => {
+      const cost = nodeCost(this.context, node);
+      if (cost < bestCost) {
+        best = index;
+        bestCost = cost;
+      }
+    });
+    return nodes.length > 0 ? best : 0;
+  }
+
+  private expand(
+    rel: RelationshipPattern | undefined,
+    from: string | undefined,
+    relName: string | undefined,
+    to: string | undefined,
+    reversed: boolean,
+  ): void {
+    if (rel === undefined || from === undefined || relName === undefined || to === undefined) return;
+    const direction = reversed ? reverse(rel.direction) : rel.direction;
+    const into = this.bound.has(to);
+    const common = {
+      source: this.plan,
+      from: this.slot(from),
+      relationship: this.slot(relName),
+      to: this.slot(to),
+      names: [from, relName, to] as const,
+      direction,
+      types: rel.types,
+      into,
+      distinctFrom: [...this.relationshipSlots],
+    };
+    if (rel.length === undefined) {
+      this.plan = { kind: 'Expand', ...common, relationshipBound: this.bound.has(relName) };
+    } else {
+      const properties =
+        rel.properties === undefined ? undefined : this.context.expr(rel.properties, this.scope);
+      this.plan = {
+        kind: 'VarLengthExpand',
+        ...common,
+        min: rel.length.min ?? 1,
+        max: rel.length.max,
+        properties,
+        reversed,
+        relationshipBound: this.bound.has(relName),
+      };
+    }
+    if (!this.bound.has(relName)) this.relationshipSlots.push(this.slot(relName));
+    this.bind(relName);
+    this.bind(to);
+    this.applyReady();
+  }
+}
+
+function reverse(direction: RelDirection): RelDirection {
+  if (direction === 'OUTGOING') return 'INCOMING';
+  if (direction === 'INCOMING') return 'OUTGOING';
+  return 'BOTH';
+}
+
+/** A rough cost of starting at `node`: the count of its cheapest label, or of all nodes. */
+function nodeCost(context: PlannerContext, node: NodePattern): number {
+  const labels = conjunctiveLabels(node);
+  if (labels.length === 0) return context.catalog.nodeCount() + 1;
+  return Math.min(...labels.map((label) => context.catalog.nodeCount(label)));
+}
+
+/** The labels a node pattern requires (`:A:B`, `:A&B`); empty for other label expressions. */
+export function conjunctiveLabels(node: NodePattern): string[] {
+  const labels = node.labels;
+  if (labels === undefined) return [];
+  if (labels.kind === 'LabelName') return [labels.name];
+  if (labels.kind !== 'LabelAnd') return [];
+  const names: string[] = [];
+  for (const operand of labels.operands) {
+    if (operand.kind !== 'LabelName') return [];
+    names.push(operand.name);
+  }
+  return names;
+}
+
+/** The ProjectPath operator for a named part `p = (a)-[r]->(b)…`. */
+export function namedPath(
+  source: PhysicalPlan,
+  name: string,
+  slot: number,
+  nodes: readonly string[],
+  relationships: readonly string[],
+  part: PatternPart,
+  scope: Scope,
+): ProjectPathOp {
+  return {
+    kind: 'ProjectPath',
+    source,
+    slot,
+    variable: name,
+    start: scope.get(nodes[0] ?? '') ?? -1,
+    steps: relationships.map((rel, index) => ({
+      relationship: scope.get(rel) ?? -1,
+      list: part.element.relationships[index]?.length !== undefined,
+      node: scope.get(nodes[index + 1] ?? '') ?? -1,
+    })),
+  };
+}
+
+/** Plans a MATCH pattern over `state` (see MatchPlanner). */
+export function planPattern(
+  context: PlannerContext,
+  state: PlanState,
+  parts: readonly PatternPart[],
+  where: Expression | undefined,
+): PlanState {
+  return new MatchPlanner(context, state).run(parts, where);
+}
