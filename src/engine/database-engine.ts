@@ -78,6 +78,20 @@ export class DatabaseEngine {
     return this.cache.compile(text, this.catalog, this.catalogGeneration());
   }
 
+  /**
+   * Whether `text` compiles to a query that only reads. An auto-commit transaction for such a query is begun
+   * read-only, which spares the store the read-set tracking that serializable validation of writing
+   * transactions needs. Compile errors answer false (running the query reports them).
+   */
+  isReadOnlyQuery(text: string): boolean {
+    try {
+      const compiled = this.compile(text);
+      return compiled.kind === 'query' && compiled.plan.queryType === 'r';
+    } catch {
+      return false;
+    }
+  }
+
   /** The bookmark naming the latest commit of this database. */
   bookmark(): string {
     return `quiver:${this.store.databaseId}:${this.store.lastCommitTs}`;

@@ -53,12 +53,19 @@ export class EngineBoltBackend implements BoltBackend {
 
   beginTransaction(request: TransactionRequest): BackendTransaction {
     const engine = this.databases.get(request.database);
-    const transaction = engine.begin({
-      readOnly: request.mode === 'r',
-      ...(request.timeoutMs === null ? {} : { timeoutMs: request.timeoutMs }),
-      ...(request.metadata === null ? {} : { metadata: request.metadata }),
-    });
-    return new EngineBackendTransaction(engine.name, transaction);
+    const begin = (readOnly: boolean): EngineTransaction =>
+      engine.begin({
+        readOnly,
+        ...(request.timeoutMs === null ? {} : { timeoutMs: request.timeoutMs }),
+        ...(request.metadata === null ? {} : { metadata: request.metadata }),
+      });
+    // An auto-commit transaction holds one query: it is begun when that query arrives, read-only when the
+    // query only reads (the store then skips read-set tracking).
+    if (request.type === 'auto-commit' && request.mode !== 'r') {
+      return new EngineBackendTransaction(engine.name, (query) => begin(engine.isReadOnlyQuery(query)));
+    }
+    const transaction = begin(request.mode === 'r');
+    return new EngineBackendTransaction(engine.name, () => transaction);
   }
 
   routingTable(request: RoutingRequest): RoutingTable {
@@ -84,26 +91,34 @@ export class EngineBoltBackend implements BoltBackend {
 
 class EngineBackendTransaction implements BackendTransaction {
   readonly database: string;
-  private readonly transaction: EngineTransaction;
+  private readonly begin: (query: string) => EngineTransaction;
+  private transaction: EngineTransaction | undefined;
+  private terminated = false;
 
-  constructor(database: string, transaction: EngineTransaction) {
+  /** @param begin starts the engine transaction, given the first query (called once) */
+  constructor(database: string, begin: (query: string) => EngineTransaction) {
     this.database = database;
-    this.transaction = transaction;
+    this.begin = begin;
   }
 
   run(query: string, parameters: CypherMap): QueryResult {
+    if (this.transaction === undefined) {
+      this.transaction = this.begin(query);
+      if (this.terminated) this.transaction.terminate();
+    }
     return new BoltQueryResult(this.transaction.run(query, parameters));
   }
 
-  commit(): Promise<string> {
-    return this.transaction.commit();
+  async commit(): Promise<string> {
+    return this.transaction === undefined ? '' : this.transaction.commit();
   }
 
   rollback(): void {
-    this.transaction.rollback();
+    this.transaction?.rollback();
   }
 
   terminate(): void {
-    this.transaction.terminate();
+    this.terminated = true;
+    this.transaction?.terminate();
   }
 }

@@ -23,7 +23,8 @@ export class Session {
     let transaction: EngineTransaction | undefined;
     return new Result(
       () => {
-        transaction = this.engine.begin(options);
+        const readOnly = options.readOnly ?? this.engine.isReadOnlyQuery(query);
+        transaction = this.engine.begin({ ...options, readOnly });
         this.open.add(transaction);
         return transaction.run(query, parameters);
       },
