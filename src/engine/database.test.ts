@@ -35,6 +35,14 @@ describe('The embedded Database API', () => {
     assert.deepEqual(node.properties, { k: 1n });
   });
 
+  it('keeps a property named __proto__ an ordinary own key of the returned map', async () => {
+    const db = await Database.open();
+    const [[node]] = (await rows(db, 'CREATE (n:P {`__proto__`: 1, a: 2}) RETURN n')) as [[Node]];
+    assert.deepEqual(Object.keys(node.properties), ['__proto__', 'a']);
+    assert.equal(Object.getPrototypeOf(node.properties), Object.prototype);
+    assert.equal(Object.getOwnPropertyDescriptor(node.properties, '__proto__')?.value, 1n);
+  });
+
   it('rolls back an explicit transaction', async () => {
     const db = await Database.open();
     const tx = db.session().beginTransaction();

@@ -7,6 +7,7 @@ import type { Row } from '../runtime/row.js';
 import type { CompileScope, Evaluator } from './compile-scope.js';
 import type { Compile } from './comprehension.js';
 import { propertyValue } from './property-access.js';
+import { setEntry } from '../runtime/map-entry.js';
 
 type ItemWriter = (
   target: Record<string, CypherValue>,
@@ -15,14 +16,7 @@ type ItemWriter = (
   context: ExecutionContext,
 ) => void;
 
-/** Sets a map entry, keeping a `__proto__` key an own data property as the value model requires. */
-export function setEntry(target: Record<string, CypherValue>, key: string, value: CypherValue): void {
-  if (key === '__proto__') {
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  } else {
-    target[key] = value;
-  }
-}
+export { setEntry };
 
 /**
  * `n {.name, .*, x, key: expr}` on a node, relationship or map; null subject gives null. Items apply in

@@ -7,6 +7,7 @@ import {
   type View,
 } from '../../storage/index.js';
 import { Node, Path, Relationship, type CypherMap, type CypherValue } from '../../values/index.js';
+import { setEntry } from './map-entry.js';
 
 const PLACEHOLDER_NODE = { id: 0n, elementId: '' } as const;
 const PLACEHOLDER_RELATIONSHIP = { id: 0n, elementId: '', startNodeId: 0n, endNodeId: 0n, type: '' } as const;
@@ -47,7 +48,13 @@ export class StoreEntities {
   nodeProperties(id: number): CypherMap {
     const result: Record<string, CypherValue> = {};
     const keys = this.tokens.propertyKeys;
-    this.tx.forEachNodeProperty(id, (key, value) => (result[keys.nameOf(key)] = value), this.viewOfNode(id));
+    this.tx.forEachNodeProperty(
+      id,
+      (key, value) => {
+        setEntry(result, keys.nameOf(key), value);
+      },
+      this.viewOfNode(id),
+    );
     return result;
   }
 
@@ -55,7 +62,13 @@ export class StoreEntities {
     const result: Record<string, CypherValue> = {};
     const keys = this.tokens.propertyKeys;
     const view = this.viewOfRelationship(id);
-    this.tx.forEachRelationshipProperty(id, (key, value) => (result[keys.nameOf(key)] = value), view);
+    this.tx.forEachRelationshipProperty(
+      id,
+      (key, value) => {
+        setEntry(result, keys.nameOf(key), value);
+      },
+      view,
+    );
     return result;
   }
 
