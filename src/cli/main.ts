@@ -1,62 +1,43 @@
 #!/usr/bin/env node
 /**
- * The `quiver` command. `quiver serve` (the default) starts a server and prints one line,
- * `Bolt ready on bolt://HOST:PORT`, once it accepts connections.
+ * The `quiver` command: dispatches to one `run<Name>Command(argv)` per subcommand, each in its own file and
+ * loaded only when used (start-up time). `quiver serve` is the default.
  */
-import { startServer, type ServerLogger } from '../server/index.js';
-import { parseServeCommand, SERVE_USAGE } from './serve-options.js';
 
-const USAGE = `Usage: quiver <command> [options]
+/** A subcommand: resolves with the exit code, or -1 when it keeps the process running (serve). */
+type CommandRunner = (argv: readonly string[]) => Promise<number>;
 
-Commands:
-  serve     start a server (default)
-  help      this text
+interface CommandEntry {
+  readonly summary: string;
+  readonly load: () => Promise<CommandRunner>;
+}
 
-${SERVE_USAGE}`;
-
-/** Only problems reach the terminal: the ready line is the one line a healthy start prints. */
-const quietLogger: ServerLogger = {
-  info: () => undefined,
-  warn: (message) => {
-    console.warn(`[quiver] WARN ${message}`);
-  },
-  error: (message, error) => {
-    console.error(`[quiver] ERROR ${message}`, ...(error === undefined ? [] : [error]));
+const COMMANDS: Readonly<Record<string, CommandEntry>> = {
+  serve: {
+    summary: 'start a server (default)',
+    load: async () => (await import('./serve-command.js')).runServeCommand,
   },
 };
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length)) + 2;
+  const lines = Object.entries(COMMANDS).map(([name, entry]) => `  ${name.padEnd(width)}${entry.summary}`);
+  return `Usage: quiver <command> [options]\n\nCommands:\n${lines.join('\n')}\n  ${'help'.padEnd(width)}this text\n\nRun \`quiver <command> --help\` for a command's options.`;
+}
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command = 'serve', ...rest] = argv[0]?.startsWith('-') === true ? ['serve', ...argv] : argv;
   if (command === 'help' || command === '--help' || command === '-h') {
-    console.log(USAGE);
+    console.log(usage());
     return 0;
   }
-  if (command !== 'serve') {
-    console.error(`Unknown command: ${command}\n\n${USAGE}`);
+  const entry = COMMANDS[command];
+  if (entry === undefined) {
+    console.error(`Unknown command: ${command}\n\n${usage()}`);
     return 2;
   }
-  let parsed;
-  try {
-    parsed = parseServeCommand(rest, process.env);
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${SERVE_USAGE}`);
-    return 2;
-  }
-  if (parsed.help) {
-    console.log(SERVE_USAGE);
-    return 0;
-  }
-  if (!parsed.options.inMemory) {
-    console.warn('[quiver] WARN durability is not implemented yet: data lives in memory only');
-  }
-  const server = await startServer({ ...parsed.options, logger: quietLogger });
-  console.log(`Bolt ready on ${server.url}`);
-  const stop = (): void => {
-    void server.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  return -1;
+  const run = await entry.load();
+  return run(rest);
 }
 
 main(process.argv.slice(2)).then(

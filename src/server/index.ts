@@ -24,7 +24,12 @@ export {
 } from './auth.js';
 export { consoleLogger, silentLogger, type ServerLogger } from './logging.js';
 export type { ConnectionInfo } from './listeners.js';
-export { startServer, type ServerOptions, type QuiverServer } from './start-server.js';
+export {
+  startServer,
+  type ServerOptions,
+  type ServerDurabilityOptions,
+  type QuiverServer,
+} from './start-server.js';
 export { EngineBoltBackend, type EngineBackendOptions } from './bolt-backend.js';
 export { DatabaseManager } from './databases.js';
 export { PRODUCT_NAME, PRODUCT_VERSION, BOLT_AGENT } from './version.js';

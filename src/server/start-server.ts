@@ -8,9 +8,25 @@ import { startBoltServer, type BoltServer } from './start-bolt-server.js';
 export interface ServerOptions extends Omit<BoltServerOptions, 'backend'>, DatabaseEngineOptions {
   /** The default database's name (`neo4j`). */
   readonly defaultDatabase?: string;
-  /** No files at all. Until durability lands every server is in-memory. */
+  /** No files at all (tests, throw-away servers). */
   readonly inMemory?: boolean;
+  /** Where databases live (`<dataDir>/databases/<name>/`); default `./data`. Ignored with `inMemory`. */
   readonly dataDir?: string;
+  /** How commits are made durable; ignored with `inMemory`. */
+  readonly durability?: ServerDurabilityOptions;
+}
+
+/** Durability settings of every database of a server (see docs/adr on durability). */
+export interface ServerDurabilityOptions {
+  /** `commit` (default): fsync before a commit is acknowledged. `relaxed`: fsync every interval. */
+  readonly syncPolicy?: 'commit' | 'relaxed';
+  readonly relaxedSyncIntervalMs?: number;
+  /** Take a snapshot this often (0: only by WAL size and at shutdown). */
+  readonly snapshotIntervalMs?: number;
+  /** Take a snapshot once this much WAL accumulated since the last one. */
+  readonly snapshotAfterWalBytes?: number;
+  /** Rotate WAL segments at this size. */
+  readonly walSegmentBytes?: number;
 }
 
 /** A running Quiver server: the Bolt listener and the databases behind it. */

@@ -1,0 +1,66 @@
+/**
+ * The file-system PORT of durability (sqlite's VFS idea): every byte the WAL and snapshots write or read goes
+ * through it, so crash tests can swap in an implementation that drops unsynced writes, tears a write at any
+ * byte or fails with ENOSPC/EIO. Paths are plain strings joined with `/`.
+ *
+ * Errors: implementations reject with Node-style errors carrying `code` (`ENOENT`, `EEXIST`, `ENOSPC`, `EIO`,
+ * ...). Durability turns them into registry errors; the port itself knows nothing about databases.
+ *
+ * Durability contract (what a crash may lose): bytes appended to a file survive a crash only once `sync()` of
+ * that file returned; a created, renamed or removed directory entry survives only once `syncDirectory()` of
+ * its directory returned. A crash may keep any prefix of the unsynced bytes of a file (a torn write).
+ */
+export interface FileSystem {
+  /** Creates the directory and any missing parents; an existing directory is fine. */
+  makeDirectory(path: string): Promise<void>;
+  /** The entry names (not paths) in `directory`, sorted; `[]` when it does not exist. */
+  list(directory: string): Promise<string[]>;
+  /** Whether a file or directory exists at `path`. */
+  exists(path: string): Promise<boolean>;
+  /** The whole file; `undefined` when it does not exist. For small files (metadata, WAL segments). */
+  readFile(path: string): Promise<Uint8Array | undefined>;
+  /** Opens an existing file for positional reads (large snapshots are read in slices). */
+  openRead(path: string): Promise<ReadableFile>;
+  /**
+   * Opens `path` for appending, creating it when missing. With `exclusive`, fails with `EEXIST` when the
+   * file exists already (lock files, new segments).
+   */
+  openAppend(path: string, options?: { readonly exclusive?: boolean }): Promise<AppendableFile>;
+  /** Replaces `to` with `from` atomically (same directory tree). Durable after `syncDirectory`. */
+  rename(from: string, to: string): Promise<void>;
+  /** Removes a file; a missing file is fine. Durable after `syncDirectory`. */
+  remove(path: string): Promise<void>;
+  /** Makes the entries of `directory` (creations, renames, removals) durable. */
+  syncDirectory(directory: string): Promise<void>;
+}
+
+/** A file opened for positional reads. */
+export interface ReadableFile {
+  readonly path: string;
+  /** Size in bytes when opened. */
+  readonly size: number;
+  /** Up to `length` bytes from `position` (fewer at the end of the file). */
+  read(position: number, length: number): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+/** A file opened for appending. One writer per file; calls are issued one at a time (awaited in order). */
+export interface AppendableFile {
+  readonly path: string;
+  /** Bytes in the file, synced or not. */
+  readonly size: number;
+  /** Appends `bytes` at the end. Not durable until `sync()`. */
+  append(bytes: Uint8Array): Promise<void>;
+  /** Makes every appended byte durable (fdatasync). */
+  sync(): Promise<void>;
+  /** Cuts the file to `length` bytes (a torn tail, a failed batch). Durable after `sync()`. */
+  truncate(length: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The error code of a file-system failure, when it has one (`ENOSPC`, `EIO`, ...). */
+export function fileErrorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  const { code } = error;
+  return typeof code === 'string' ? code : undefined;
+}

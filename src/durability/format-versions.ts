@@ -1,0 +1,19 @@
+/**
+ * Every on-disk format Quiver has written, as named constants (memgraph `version.hpp` style). A change to a
+ * byte layout adds a constant here, bumps the CURRENT one, keeps the reader of every older version and adds a
+ * fixture under `test/crash/fixtures/` that recovery must still read.
+ */
+
+/** WAL segment format 1: the layout written out in `wal/wal-format.ts`. */
+export const WAL_FORMAT_V1 = 1;
+/** The WAL format this build writes. */
+export const CURRENT_WAL_FORMAT = WAL_FORMAT_V1;
+/** WAL formats this build can read. */
+export const READABLE_WAL_FORMATS: readonly number[] = [WAL_FORMAT_V1];
+
+/** Snapshot format 1: the layout written out in `snapshot/snapshot-format.ts`. */
+export const SNAPSHOT_FORMAT_V1 = 1;
+/** The snapshot format this build writes. */
+export const CURRENT_SNAPSHOT_FORMAT = SNAPSHOT_FORMAT_V1;
+/** Snapshot formats this build can read. */
+export const READABLE_SNAPSHOT_FORMATS: readonly number[] = [SNAPSHOT_FORMAT_V1];
