@@ -17,6 +17,30 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: 'start a server (default)',
     load: async () => (await import('./serve-command.js')).runServeCommand,
   },
+  shell: {
+    summary: 'interactive Cypher shell over Bolt (cypher-shell style)',
+    load: async () => (await import('./shell-command.js')).runShellCommand,
+  },
+  import: {
+    summary: 'bulk-load CSV files (neo4j-admin import format) into a new database',
+    load: async () => (await import('./import-command.js')).runImportCommand,
+  },
+  dump: {
+    summary: 'dump a database of a running server as a Cypher script or a binary backup',
+    load: async () => (await import('./dump-command.js')).runDumpCommand,
+  },
+  load: {
+    summary: 'load a dump into a data directory (offline) or a running server (Cypher)',
+    load: async () => (await import('./load-command.js')).runLoadCommand,
+  },
+  check: {
+    summary: 'verify the databases of a data directory',
+    load: async () => (await import('./check-command.js')).runCheckCommand,
+  },
+  version: {
+    summary: 'print the version',
+    load: async () => (await import('./version-command.js')).runVersionCommand,
+  },
 };
 
 function usage(): string {

@@ -32,6 +32,11 @@ export interface FileSystem {
   remove(path: string): Promise<void>;
   /** Makes the entries of `directory` (creations, renames, removals) durable. */
   syncDirectory(directory: string): Promise<void>;
+  /**
+   * Removes a directory and everything under it (DROP DATABASE); a missing one is fine. Durable after
+   * `syncDirectory` of its parent.
+   */
+  removeTree(directory: string): Promise<void>;
 }
 
 /** A file opened for positional reads. */

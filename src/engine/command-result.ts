@@ -81,6 +81,8 @@ export class CommandResult implements StatementResult {
       records: this.position,
       resultAvailableAfter: Math.round(ready - this.startedAt),
       resultConsumedAfter: Math.round(finishedAt - ready),
+      // Commands (schema, SHOW, databases) raise no notifications yet.
+      notifications: [],
     };
   }
 

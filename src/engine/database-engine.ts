@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { DatabaseError, Status } from '../errors/index.js';
 import type { ProcedureDefinition } from '../execution/index.js';
 import type { CatalogView } from '../planner/index.js';
@@ -25,6 +26,13 @@ export interface DatabaseEngineOptions {
   readonly queryCacheSize?: number;
   /** The server's databases (SHOW DATABASES, CREATE/DROP DATABASE); without it the engine sees only itself. */
   readonly administration?: DatabaseAdministration;
+  /**
+   * The root of `file:///` URLs in LOAD CSV (Neo4j's `server.directories.import`): `file:///a/b.csv` reads
+   * `<importDirectory>/a/b.csv`, and paths leading outside it are refused. A relative path is resolved
+   * against the working directory when the engine is created. Default: `import` under the process's
+   * working directory (Neo4j's default is `import` under its home directory).
+   */
+  readonly importDirectory?: string;
 }
 
 /**
@@ -36,6 +44,8 @@ export class DatabaseEngine {
   readonly store: GraphStore;
   readonly procedures: MutableProcedureRegistry;
   readonly defaultTimeZone: string;
+  /** The absolute directory LOAD CSV reads `file:///` URLs from. */
+  readonly importDirectory: string;
   readonly cache: QueryCache;
   readonly catalog: CatalogView;
   /** When this engine was opened (db.info's creationDate; SHOW DATABASES' creationTime). */
@@ -56,6 +66,7 @@ export class DatabaseEngine {
       ...(options.procedures ?? []),
     ]);
     this.defaultTimeZone = options.defaultTimeZone ?? 'Z';
+    this.importDirectory = resolve(options.importDirectory ?? 'import');
     this.cache = new QueryCache(options.queryCacheSize ?? 1000);
     this.catalog = new StoreCatalogView(this.store, this.procedures);
     this.administration = options.administration ?? this.standalone();

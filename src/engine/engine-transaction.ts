@@ -59,6 +59,7 @@ export class EngineTransaction {
       procedures: engine.procedures,
       transactionEpochNanos: epochNanosNow(),
       defaultTimeZone: engine.defaultTimeZone,
+      importDirectory: engine.importDirectory,
       checkInterrupt: () => {
         this.checkInterrupt();
       },

@@ -16,6 +16,8 @@ export interface StatementEnvironment {
   readonly procedures: ProcedureRegistry;
   readonly transactionEpochNanos: bigint;
   readonly defaultTimeZone: string;
+  /** The absolute directory LOAD CSV resolves `file:///` URLs against (the engine's default when absent). */
+  readonly importDirectory?: string;
   /** Throws when the transaction was terminated or timed out. */
   readonly checkInterrupt: () => void;
 }
@@ -34,6 +36,7 @@ export function createExecutionContext(
     procedures: environment.procedures,
     clock: statementClock(environment.transactionEpochNanos),
     defaultTimeZone: environment.defaultTimeZone,
+    ...(environment.importDirectory === undefined ? {} : { importDirectory: environment.importDirectory }),
     checkInterrupt: environment.checkInterrupt,
   };
 }

@@ -24,3 +24,14 @@ export { compile, QueryCache, type CompiledStatement, type CompilationTimings } 
 export type { ProcedureDefinition, ProcedureField, QueryStatistics } from '../execution/index.js';
 export type { PlanDescription } from '../planner/index.js';
 export type { DatabaseAdministration } from './show/administration.js';
+export {
+  checkDatabaseName,
+  directoryStorage,
+  inMemoryStorage,
+  type DatabaseStorage,
+  type DurabilitySettings,
+  type StoreHandle,
+} from './database-storage.js';
+export type { QueryNotification } from './notifications/index.js';
+/** The snapshot encoder, for online backups served by the server (`quiver.backup()`). */
+export { encodeSnapshotChunks, type SnapshotChunkOptions } from '../durability/index.js';

@@ -1,6 +1,7 @@
 import { materialize, runPlan, type ExecutionContext, type PlanCursor } from '../execution/index.js';
 import type { CypherValue } from '../values/index.js';
 import type { CompiledQuery } from './compile.js';
+import { collectNotifications, type QueryNotification } from './notifications/index.js';
 import type { RecordSink, StatementResult, StatementSummary } from './statement-result.js';
 
 /**
@@ -19,6 +20,8 @@ export class QueryStatementResult implements StatementResult {
   private readonly startedAt = performance.now();
   private firstAvailableAt: number | undefined;
   private finishedAt: number | undefined;
+  /** Checked when the statement starts: tokens may appear after the query was compiled and cached. */
+  private readonly notifications: readonly QueryNotification[];
 
   constructor(
     compiled: CompiledQuery,
@@ -31,6 +34,7 @@ export class QueryStatementResult implements StatementResult {
     this.database = database;
     this.onFinish = onFinish;
     this.fields = compiled.mode === 'EXPLAIN' ? [] : compiled.plan.columns;
+    this.notifications = collectNotifications(compiled, context.tokens, database);
     // EXPLAIN runs nothing: the result is finished from the start (and was never open in its transaction).
     if (compiled.mode === 'EXPLAIN') this.finished = true;
     else this.cursor = runPlan(compiled.plan, context, compiled.mode === 'PROFILE');
@@ -89,6 +93,7 @@ export class QueryStatementResult implements StatementResult {
       records: this.records,
       resultAvailableAfter: Math.round(available - this.startedAt),
       resultConsumedAfter: Math.round(finishedAt - available),
+      notifications: this.notifications,
     };
   }
 

@@ -1,6 +1,7 @@
 import type { CypherMap, CypherValue } from '../values/index.js';
 import type { QueryStatistics } from '../execution/index.js';
 import type { PlanDescription } from '../planner/index.js';
+import type { QueryNotification } from './notifications/index.js';
 
 /** A value or a promise of it: the in-memory engine answers synchronously and pays no promise. */
 export type MaybePromise<T> = T | Promise<T>;
@@ -27,6 +28,11 @@ export interface StatementSummary {
   readonly resultAvailableAfter: number;
   /** Milliseconds from the first record being available to the end of the result. */
   readonly resultConsumedAfter: number;
+  /**
+   * Warnings and information about the statement (unknown labels, cartesian products …), EXPLAIN
+   * included; absent or empty when there are none.
+   */
+  readonly notifications?: readonly QueryNotification[];
 }
 
 /**

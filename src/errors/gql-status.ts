@@ -72,6 +72,7 @@ export const GqlStatus = {
   '22N28': gql('22N28', 'overflow error', CLIENT, 'The result of the operation { $operation } has caused an overflow.'),
   '22N38': gql('22N38', 'invalid function argument', CLIENT, 'Invalid argument to the function { $value }.'),
   '22N39': gql('22N39', 'unsupported property value type', CLIENT, 'Value { $value } cannot be stored in properties.'),
+  '22N43': gql('22N43', 'unable to load external resource', CLIENT, 'Could not load external resource from { $url }.'),
   '22N51': gql('22N51', 'graph reference not found', CLIENT, 'A graph reference with the name { $db } was not found. Verify that the spelling is correct.'),
   '22N54': gql('22N54', 'invalid map', CLIENT, 'Multiple conflicting entries specified for { $mapKey }.'),
   '22N56': gql('22N56', 'protocol message length limit overflow', CLIENT, 'Protocol message length limit exceeded (limit: { $boltMsgLenLimit }).'),

@@ -95,6 +95,7 @@ export const Status = {
   AccessMode: def('Neo.ClientError.Statement.AccessMode', '08N03', '42N02', 'neo4j', 'A write was attempted in a transaction or session opened in read access mode'),
   NotSystemDatabaseError: def('Neo.ClientError.Statement.NotSystemDatabaseError', '51N28', undefined, 'neo4j', 'An administration command was sent to a database other than `system`'),
   UnsupportedAdministrationCommand: def('Neo.ClientError.Statement.UnsupportedAdministrationCommand', '51N31', undefined, 'quiver', 'The administration command exists in Neo4j but Quiver does not support it'),
+  ExternalResourceFailed: def('Neo.ClientError.Statement.ExternalResourceFailed', '22000', '22N43', 'neo4j', 'LOAD CSV could not read its file: a missing or unreadable file, a URL outside the import directory, an unsupported URL scheme or a malformed CSV record'),
   // Neo.ClientError.Schema and Neo.DatabaseError.Schema
   ConstraintValidationFailed: def('Neo.ClientError.Schema.ConstraintValidationFailed', '22N79', undefined, 'neo4j', 'A write violates a constraint; uniqueness violations use 22N79, missing required properties override it with 22N77, values of a type a property type constraint does not allow with 22N78'),
   EquivalentSchemaRuleAlreadyExists: def('Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists', '22N70', undefined, 'quiver', 'An equivalent index already exists (22N70); for constraints override with 22N65'),

@@ -1,3 +1,4 @@
+import { FILE_VARIABLE, LINENUMBER_VARIABLE } from './build/plan-load-csv.js';
 import type { CatalogView } from './catalog-view.js';
 import type { PhysicalPlan, PlanExpression } from './plan/physical-plan.js';
 import type { OperatorStats, PlanDescription, ProfiledPlanDescription } from './plan/query-plan.js';
@@ -49,10 +50,12 @@ function childrenOf(plan: PhysicalPlan): PhysicalPlan[] {
 function isLeaf(plan: PhysicalPlan): boolean {
   return [
     'AllNodesScan',
+    'NodeCountFromCountStore',
     'NodeByLabelScan',
     'NodeIndexSeek',
     'NodeByIdSeek',
     'Unwind',
+    'LoadCSV',
     'ProcedureCall',
   ].includes(plan.kind);
 }
@@ -80,6 +83,12 @@ function printExpression(expression: PlanExpression['expression']): string {
   return print === undefined ? expression.kind : print(expression);
 }
 
+/** The hidden variables `linenumber()` and `file()` are planned as, printed as the calls they replace. */
+const LOAD_CSV_FUNCTION_TEXT: ReadonlyMap<string, string> = new Map([
+  [LINENUMBER_VARIABLE, 'linenumber()'],
+  [FILE_VARIABLE, 'file()'],
+]);
+
 type Printers = {
   readonly [K in PlanExpression['expression']['kind']]?: (
     expression: Extract<PlanExpression['expression'], { kind: K }>,
@@ -87,7 +96,7 @@ type Printers = {
 };
 
 const printers: Printers = {
-  Variable: (e) => (e.name.startsWith('  ') ? 'anon' : e.name),
+  Variable: (e) => LOAD_CSV_FUNCTION_TEXT.get(e.name) ?? (e.name.startsWith('  ') ? 'anon' : e.name),
   Literal: (e) => (typeof e.value === 'string' ? `'${e.value}'` : String(e.value)),
   Parameter: (e) => `$${e.name}`,
   PropertyAccess: (e) => `${printExpression(e.subject)}.${e.key}`,
@@ -128,6 +137,11 @@ function nameAndDetails(plan: PhysicalPlan): [string, string] {
       return ['Argument', ''];
     case 'AllNodesScan':
       return ['AllNodesScan', plan.variable];
+    case 'NodeCountFromCountStore':
+      return [
+        'NodeCountFromCountStore',
+        plan.texts.join(', ') + (plan.label === undefined ? '' : ` (:${plan.label})`),
+      ];
     case 'NodeByLabelScan':
       return ['NodeByLabelScan', `${plan.variable}:${plan.label}`];
     case 'NodeIndexSeek':
@@ -172,6 +186,8 @@ function nameAndDetails(plan: PhysicalPlan): [string, string] {
       return ['Limit', text(plan.count)];
     case 'Unwind':
       return ['Unwind', `${text(plan.list)} AS ${plan.variable}`];
+    case 'LoadCSV':
+      return ['LoadCSV', plan.variable];
     case 'Apply':
       return [plan.mode === 'OPTIONAL' && plan.label === 'Optional' ? 'Apply' : plan.label, ''];
     case 'Union':

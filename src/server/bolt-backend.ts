@@ -23,6 +23,8 @@ export interface EngineBackendOptions {
   readonly databases: DatabaseManager;
   /** The `host:port` clients reach this server at, for routing tables when the client sent none. */
   readonly advertisedAddress: () => string;
+  /** Timeout (ms) of transactions whose client sets none; default none. */
+  readonly defaultTransactionTimeoutMs?: number;
 }
 
 /**
@@ -34,16 +36,19 @@ export class EngineBoltBackend implements BoltBackend {
   readonly serverInfo: ServerInfo = { agent: BOLT_AGENT, product: PRODUCT_NAME, version: PRODUCT_VERSION };
   private readonly databases: DatabaseManager;
   private readonly advertisedAddress: () => string;
+  private readonly defaultTimeoutMs: number | null;
 
   constructor(options: EngineBackendOptions) {
     this.databases = options.databases;
     this.advertisedAddress = options.advertisedAddress;
-    for (const engine of this.databases.all()) {
-      registerServerProcedures(engine, {
-        routingTable: (context, database) => this.table(context, database),
-        databases: this.databases,
-      });
-    }
+    this.defaultTimeoutMs = options.defaultTransactionTimeoutMs ?? null;
+    const services = {
+      routingTable: (context: CypherMap, database: string | null) => this.table(context, database),
+      databases: this.databases,
+    };
+    this.databases.setupDatabases((engine) => {
+      registerServerProcedures(engine, services);
+    });
   }
 
   /** Without configured users every login is accepted (auth disabled); `withAuthenticator` wraps this. */
@@ -53,10 +58,12 @@ export class EngineBoltBackend implements BoltBackend {
 
   beginTransaction(request: TransactionRequest): BackendTransaction {
     const engine = this.databases.get(request.database);
+    // A client's own timeout wins over the server default (as in Neo4j).
+    const timeoutMs = request.timeoutMs ?? this.defaultTimeoutMs;
     const begin = (readOnly: boolean): EngineTransaction =>
       engine.begin({
         readOnly,
-        ...(request.timeoutMs === null ? {} : { timeoutMs: request.timeoutMs }),
+        ...(timeoutMs === null ? {} : { timeoutMs }),
         ...(request.metadata === null ? {} : { metadata: request.metadata }),
       });
     // An auto-commit transaction holds one query: it is begun when that query arrives, read-only when the

@@ -58,6 +58,11 @@ export class BoltQueryResult implements QueryResult {
       ...(any ? { counters } : {}),
       ...(summary.plan === undefined ? {} : { plan: toBoltPlan(summary.plan) }),
       ...(summary.profile === undefined ? {} : { profile: toBoltProfile(summary.profile) }),
+      // The engine's notifications have Bolt's shape already (registry definition, description,
+      // position, template parameters); Bolt filters them and picks the wire form per version.
+      ...(summary.notifications === undefined || summary.notifications.length === 0
+        ? {}
+        : { notifications: summary.notifications }),
     };
   }
 }

@@ -22,7 +22,21 @@ export {
   type ScryptParameters,
   type UserConfig,
 } from './auth.js';
-export { consoleLogger, silentLogger, type ServerLogger } from './logging.js';
+export {
+  consoleLogger,
+  silentLogger,
+  isLevelEnabled,
+  LOG_LEVELS,
+  type LogLevel,
+  type ServerLogger,
+} from './logging.js';
+// Observability (ops): pino and prom-client are imported lazily inside, never by this index.
+export { createServerLog, type LogOptions } from './observability/server-log.js';
+export type { ClosableServerLogger } from './observability/pino-logger.js';
+export type { QueryLogMode, QueryLogOptions, QueryLogRecord } from './observability/query-log.js';
+export type { MetricsOptions, ObservabilityOptions } from './observability/observability.js';
+export type { DurabilityMetricsSource } from './observability/durability-metrics.js';
+export type { QueryEvent, ServerObserver, TransactionOutcome } from './observability/server-observer.js';
 export type { ConnectionInfo } from './listeners.js';
 export {
   startServer,

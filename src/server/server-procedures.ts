@@ -1,6 +1,7 @@
 import type { RoutingTable } from '../bolt/index.js';
 import type { DatabaseEngine, ProcedureDefinition } from '../engine/index.js';
 import type { CypherMap, CypherValue } from '../values/index.js';
+import { backupProcedure } from './backup-procedure.js';
 import type { DatabaseManager } from './databases.js';
 import { PRODUCT_NAME, PRODUCT_VERSION } from './version.js';
 
@@ -11,10 +12,6 @@ export interface ServerProcedureServices {
 
 /** The procedures that need the server: routing (pre-4.3 drivers call these) and `dbms.components`. */
 export function registerServerProcedures(engine: DatabaseEngine, services: ServerProcedureServices): void {
-  // Databases created later (CREATE DATABASE) get the same procedures.
-  services.databases.setupNewDatabases((created) => {
-    registerServerProcedures(created, services);
-  });
   const routing = (name: string): ProcedureDefinition => ({
     name,
     description: 'Returns the routing table of a database (this single server in every role).',
@@ -43,6 +40,7 @@ export function registerServerProcedures(engine: DatabaseEngine, services: Serve
   });
   engine.procedures.register(routing('dbms.routing.getRoutingTable'));
   engine.procedures.register(routing('dbms.cluster.routing.getRoutingTable'));
+  engine.procedures.register(backupProcedure(engine));
   engine.procedures.register({
     name: 'dbms.components',
     description: 'Lists the components of this server and their versions.',

@@ -8,6 +8,13 @@
  */
 export { GraphStore, type GraphStoreOptions, type BeginOptions } from './store/graph-store.js';
 export { StoreTransaction } from './store/store-transaction.js';
+export {
+  StoreSnapshotSource,
+  type FlatProperties,
+  type SnapshotNodeVisitor,
+  type SnapshotRelationshipVisitor,
+} from './store/snapshot-source.js';
+export { BulkLoader, type BulkLoadCompletion } from './store/bulk-load.js';
 export { TransactionReader } from './store/transaction-reader.js';
 export type { TransactionStatus } from './mvcc/transaction-state.js';
 export { View } from './mvcc/view.js';

@@ -103,3 +103,23 @@ export function outcomeStatus(fieldCount: number, recordCount: number): Record<s
     diagnostic_record: { ...DIAGNOSTIC_DEFAULTS },
   };
 }
+
+/** Presentation rank of a GQLSTATUS class: no data, then warnings, then success, then information. */
+const CLASS_RANK: Readonly<Record<string, number>> = { '02': 0, '01': 1, '00': 2, '03': 3 };
+
+/**
+ * The `statuses` list of a summary (5.6+): the outcome and every notification, in the order the drivers
+ * document for `gqlStatusObjects` (02 no data, 01 warnings, 00 success, 03 information; stable within a
+ * class). Drivers present the list as sent, so the server orders it.
+ */
+export function orderedStatuses(
+  outcome: Record<string, unknown>,
+  notifications: readonly Notification[],
+): Record<string, unknown>[] {
+  const rank = (status: Record<string, unknown>): number =>
+    CLASS_RANK[String(status['gql_status']).slice(0, 2)] ?? 4;
+  return [outcome, ...notifications.map(toStatusObject)]
+    .map((status, index) => ({ status, index }))
+    .sort((a, b) => rank(a.status) - rank(b.status) || a.index - b.index)
+    .map(({ status }) => status);
+}

@@ -2,7 +2,12 @@ import type { Packer } from '../../packstream/index.js';
 import type { ResultSummary } from '../backend.js';
 import { writeSuccess, writeSuccessHeader } from '../messages/success.js';
 import type { BoltVersionDescriptor } from '../versions/index.js';
-import { filterNotifications, outcomeStatus, toLegacyNotification, toStatusObject } from './notifications.js';
+import {
+  filterNotifications,
+  orderedStatuses,
+  outcomeStatus,
+  toLegacyNotification,
+} from './notifications.js';
 import { toPlanMetadata, toProfileMetadata, toStatsMetadata } from './plan-metadata.js';
 import type { QueryStatement } from './statement.js';
 
@@ -74,6 +79,6 @@ export function writeSummarySuccess(
   } else if (statuses) {
     packer.packString('statuses');
     const outcome = outcomeStatus(statement.result.fields.length, summary.recordCount);
-    packer.packValue([outcome, ...notifications.map(toStatusObject)]);
+    packer.packValue(orderedStatuses(outcome, notifications));
   }
 }

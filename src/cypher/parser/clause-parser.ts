@@ -94,6 +94,16 @@ export abstract class ClauseParser extends ProjectionParser {
         return { kind: 'Use', pos, graph: this.parseQualifiedName('a graph name') };
       case 'LOAD':
         return this.parseLoadCsv();
+      case 'USING':
+        // Neo4j 4's `USING PERIODIC COMMIT n LOAD CSV …`: removed in Neo4j 5, which reports it so.
+        if (this.isKeyword('PERIODIC', 1)) {
+          this.failAt(
+            this.peek(1).start,
+            'The PERIODIC COMMIT query hint is no longer supported. Please use CALL { ... } IN TRANSACTIONS instead.',
+            'UnexpectedSyntax',
+          );
+        }
+        return undefined;
       case 'FINISH':
         this.advance();
         return { kind: 'Finish', pos };

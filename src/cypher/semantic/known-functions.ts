@@ -100,6 +100,10 @@ def('valueType', 1, 1, STRING);
 def('exists', 1, 1, BOOLEAN);
 def('isEmpty', 1, 1, BOOLEAN, { accepts: [T.List | T.Map | T.String] });
 
+// LOAD CSV functions: null outside a LOAD CSV (the planner resolves them inside one).
+def('linenumber', 0, 0, INTEGER);
+def('file', 0, 0, STRING);
+
 // List functions.
 def('keys', 1, 1, listOf(STRING), { accepts: [T.Map | T.Node | T.Relationship] });
 def('labels', 1, 1, listOf(STRING), { accepts: [T.Node] });

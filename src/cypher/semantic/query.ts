@@ -7,6 +7,7 @@ import { checkProjection } from './projection.js';
 import { Scope } from './scope.js';
 import { unexpectedSyntax } from './semantic-error.js';
 import { ANY, elementOf, type StaticType } from './types.js';
+import { analyzeLoadCsv } from './load-csv.js';
 import { checkDelete, checkRemove, checkSetItems } from './updating-clauses.js';
 
 /**
@@ -181,8 +182,7 @@ function analyzeClause(ctx: AnalysisContext, clause: Clause, scope: Scope, stand
     case 'CallSubquery':
       return same(analyzeCallSubquery(ctx, clause, scope));
     case 'LoadCsv':
-      checkExpression(clause.url, env);
-      return same(declare(ctx, scope, clause.variable.name, ANY, clause.variable.pos));
+      return same(analyzeLoadCsv(ctx, clause, scope));
     case 'Use':
     case 'Finish':
       return same();

@@ -30,6 +30,7 @@ export type SemanticDetail =
   | 'InvalidRelationshipPattern'
   | 'InvalidDelete'
   | 'InvalidArgumentType'
+  | 'InvalidArgumentValue'
   | 'NegativeIntegerArgument'
   | 'UnknownFunction'
   | 'InvalidNumberOfArguments'

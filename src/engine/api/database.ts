@@ -1,10 +1,18 @@
 import type { ProcedureDefinition } from '../../execution/index.js';
 import { DatabaseEngine, type DatabaseEngineOptions } from '../database-engine.js';
+import { directoryStorage, type DurabilitySettings, type StoreHandle } from '../database-storage.js';
 import { Session } from './session.js';
 
 export interface DatabaseOptions extends DatabaseEngineOptions {
-  /** Keep everything in memory (no files). The only mode until durability lands. */
+  /**
+   * The data directory: the database lives in `<dataDir>/databases/<name>/` (the layout a server uses, so
+   * `quiver serve --data-dir` opens it too), recovered on open and made durable by its write-ahead log.
+   * Without it, everything stays in memory.
+   */
+  readonly dataDir?: string;
+  /** Keep everything in memory even when `dataDir` is set. */
   readonly inMemory?: boolean;
+  readonly durability?: DurabilitySettings;
 }
 
 /**
@@ -13,13 +21,21 @@ export interface DatabaseOptions extends DatabaseEngineOptions {
  */
 export class Database {
   readonly engine: DatabaseEngine;
+  private readonly handle: StoreHandle | undefined;
+  private closing: Promise<void> | undefined;
 
-  private constructor(engine: DatabaseEngine) {
+  private constructor(engine: DatabaseEngine, handle: StoreHandle | undefined) {
     this.engine = engine;
+    this.handle = handle;
   }
 
-  static open(options: DatabaseOptions = {}): Promise<Database> {
-    return Promise.resolve(new Database(new DatabaseEngine(options)));
+  /** Opens a database: in memory, or recovered from `dataDir` (snapshot plus write-ahead log). */
+  static async open(options: DatabaseOptions = {}): Promise<Database> {
+    if (options.dataDir === undefined || options.inMemory === true || options.store !== undefined) {
+      return new Database(new DatabaseEngine(options), undefined);
+    }
+    const handle = await directoryStorage(options.dataDir, options.durability).open(options.name ?? 'neo4j');
+    return new Database(new DatabaseEngine({ ...options, store: handle.store }), handle);
   }
 
   session(): Session {
@@ -31,8 +47,12 @@ export class Database {
     this.engine.procedures.register(definition);
   }
 
+  /** Rolls back open transactions and, on disk, flushes the log and takes a snapshot. Idempotent. */
   close(): Promise<void> {
-    for (const transaction of this.engine.activeTransactions) transaction.rollback();
-    return Promise.resolve();
+    this.closing ??= (async () => {
+      for (const transaction of this.engine.activeTransactions) transaction.rollback();
+      await this.handle?.close();
+    })();
+    return this.closing;
   }
 }

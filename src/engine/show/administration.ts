@@ -12,7 +12,7 @@ export interface DatabaseAdministration {
   readonly address?: string;
   databases(): readonly DatabaseEngine[];
   /** Creates a database; false when it exists and `ifNotExists`. @throws ExistingDatabaseFound */
-  create(name: string, ifNotExists: boolean): boolean;
+  create(name: string, ifNotExists: boolean): boolean | Promise<boolean>;
   /** Drops a database; false when it is missing and `ifExists`. @throws DatabaseNotFound */
-  drop(name: string, ifExists: boolean): boolean;
+  drop(name: string, ifExists: boolean): boolean | Promise<boolean>;
 }

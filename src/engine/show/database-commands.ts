@@ -23,12 +23,12 @@ export function runDatabaseCommand(
     database,
     fields: [],
     queryType: 's',
-    run: () => {
+    run: async () => {
       const name = command.name.toLowerCase();
       const changed =
         command.kind === 'CreateDatabase'
-          ? administration.create(name, command.ifNotExists)
-          : administration.drop(name, command.ifExists);
+          ? await administration.create(name, command.ifNotExists)
+          : await administration.drop(name, command.ifExists);
       return { rows: [], statistics: { systemUpdates: changed ? 1 : 0 } };
     },
   });

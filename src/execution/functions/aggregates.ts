@@ -87,6 +87,9 @@ function createSum(distinct: boolean): Aggregator {
 
 function createAverage(distinct: boolean): Aggregator {
   let count = 0;
+  // INTEGERs are summed exactly: in a double while the sum stays a safe integer (no allocation per row),
+  // the rest in a bigint, so that a long run of large values does not lose precision.
+  let smallSum = 0;
   let integerSum = 0n;
   let floatSum = 0;
   let durationSum: CypherValue = null;
@@ -99,14 +102,17 @@ function createAverage(distinct: boolean): Aggregator {
         return;
       }
       const number = numeric(value);
-      // INTEGERs are summed exactly so that a long run of large values does not lose precision.
-      if (typeof number === 'bigint') integerSum += number;
-      else floatSum += number;
+      if (typeof number === 'bigint') {
+        const small = Number(number);
+        const next = smallSum + small;
+        if (Number.isSafeInteger(small) && Number.isSafeInteger(next)) smallSum = next;
+        else integerSum += number;
+      } else floatSum += number;
     },
     () => {
       if (count === 0) return null;
       if (durationSum !== null) return divideDuration(durationSum, BigInt(count)) ?? null;
-      return (Number(integerSum) + floatSum) / count;
+      return (Number(integerSum + BigInt(smallSum)) + floatSum) / count;
     },
   );
 }
@@ -117,7 +123,11 @@ function createExtreme(distinct: boolean, sign: 1 | -1): Aggregator {
   return aggregator(
     distinct,
     (value) => {
-      if (best === null || sign * orderCompare(value, best) > 0) best = value;
+      if (best === null) best = value;
+      // Same-type numbers and strings compare directly (the common case); the rest in ORDER BY order.
+      else if (typeof value === 'bigint' && typeof best === 'bigint') {
+        if (sign > 0 ? value > best : value < best) best = value;
+      } else if (sign * orderCompare(value, best) > 0) best = value;
     },
     () => best,
   );

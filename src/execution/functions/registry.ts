@@ -3,6 +3,7 @@ import { CONVERSION_FUNCTIONS } from './conversion.js';
 import type { AggregateFunctionDefinition, FunctionDefinition } from './function-definition.js';
 import { GRAPH_FUNCTIONS } from './graph.js';
 import { LIST_FUNCTIONS } from './list.js';
+import { LOAD_CSV_FUNCTIONS } from './load-csv.js';
 import { MATH_FUNCTIONS } from './math.js';
 import { SCALAR_FUNCTIONS } from './scalar.js';
 import { SPATIAL_FUNCTIONS } from './spatial.js';
@@ -23,6 +24,7 @@ const ALL: readonly FunctionDefinition[] = [
   ...MATH_FUNCTIONS,
   ...SPATIAL_FUNCTIONS,
   ...TEMPORAL_FUNCTIONS,
+  ...LOAD_CSV_FUNCTIONS,
 ];
 
 const BY_NAME = new Map<string, FunctionDefinition>(

@@ -20,7 +20,9 @@ import { buildProjection } from './projection.js';
 import { buildEmptyResult, buildProduceResults } from './results.js';
 import { buildSet } from './set.js';
 import { buildShortestPath } from './shortest-path.js';
+import { buildLoadCsv } from './load-csv.js';
 import { buildLimit, buildSkip } from './skip-limit.js';
+import { buildNodeCountFromCountStore } from './node-count.js';
 import { buildSort, buildTop } from './sort.js';
 import { buildUnion } from './union.js';
 import { buildUnwind } from './unwind.js';
@@ -35,6 +37,8 @@ export function buildOperator(plan: PhysicalPlan, build: BuildContext): Operator
       return buildAllNodesScan(plan, build);
     case 'NodeByLabelScan':
       return buildNodeByLabelScan(plan, build);
+    case 'NodeCountFromCountStore':
+      return buildNodeCountFromCountStore(plan, build);
     case 'NodeIndexSeek':
       return buildNodeIndexSeek(plan, build);
     case 'NodeByIdSeek':
@@ -65,6 +69,8 @@ export function buildOperator(plan: PhysicalPlan, build: BuildContext): Operator
       return buildLimit(plan, build);
     case 'Unwind':
       return buildUnwind(plan, build);
+    case 'LoadCSV':
+      return buildLoadCsv(plan, build);
     case 'Apply':
       return buildApply(plan, build);
     case 'Union':

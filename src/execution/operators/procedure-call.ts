@@ -93,6 +93,10 @@ export function buildProcedureCall(plan: ProcedureCallOp, build: BuildContext): 
           }
         },
         close: () => {
+          // A lazy procedure (a generator) holding resources, e.g. a backup's read transaction, releases
+          // them when its iterator is returned early.
+          records?.return?.();
+          records = undefined;
           input.close();
         },
       };

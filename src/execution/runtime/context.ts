@@ -35,6 +35,11 @@ export interface ExecutionContext {
   /** The default time zone of temporal functions (an IANA id or an offset such as `Z`). */
   readonly defaultTimeZone: string;
   /**
+   * The directory `LOAD CSV` resolves `file:///` URLs against (absolute). Undefined: `import` under the
+   * process's working directory, the engine's default.
+   */
+  readonly importDirectory?: string;
+  /**
    * Throws `TransactionTerminatedError` when the statement was interrupted (RESET, timeout, TERMINATE).
    * Long-running loops call it every few thousand iterations.
    */

@@ -1,7 +1,8 @@
 import type { CallSubquery, Clause, Foreach, Query, SingleQuery, Unwind } from '../../cypher/index.js';
-import { assertNever, CypherSemanticError } from '../../errors/index.js';
+import { assertNever } from '../../errors/index.js';
 import type { PhysicalPlan } from '../plan/physical-plan.js';
 import { planProcedureCall } from './plan-call.js';
+import { isGraphFreeCsvPipeline, planLoadCsv } from './plan-load-csv.js';
 import { planPattern } from './plan-match.js';
 import { planProjection } from './plan-projection.js';
 import { planCreate, planDelete, planMerge, planRemove, planSet } from './plan-writes.js';
@@ -53,7 +54,13 @@ export function planSingleQuery(context: PlannerContext, input: PlanState, query
   for (const clause of query.clauses) {
     const writes = WRITE_CLAUSES.has(clause.kind);
     // Reads must not see later writes of the same statement, and later reads must see all earlier writes.
-    if ((writes || wrote) && state.plan.kind !== 'Argument' && state.plan.kind !== 'Eager') {
+    // A LOAD CSV pipeline that read nothing from the graph has no read to protect: it streams into writes.
+    if (
+      (writes || wrote) &&
+      state.plan.kind !== 'Argument' &&
+      state.plan.kind !== 'Eager' &&
+      !isGraphFreeCsvPipeline(state.plan)
+    ) {
       state = { ...state, plan: { kind: 'Eager', source: state.plan } };
     }
     if (writes) {
@@ -106,7 +113,7 @@ function planClause(context: PlannerContext, state: PlanState, clause: Clause): 
     case 'Finish':
       return state;
     case 'LoadCsv':
-      throw new CypherSemanticError('LOAD CSV is not supported', { detail: 'UnsupportedFeature' });
+      return planLoadCsv(context, state, clause);
     case 'Return':
     case 'CallProcedure':
       return state;

@@ -1,6 +1,7 @@
 import type { Expression, Projection, ProjectionItem } from '../../cypher/index.js';
 import type { AggregateCall, PhysicalPlan, ProjectionItemPlan, SortKey } from '../plan/physical-plan.js';
 import { containsAggregate, expressionKey, isAggregateName, rewrite, variable } from './expression-tools.js';
+import { keepLoadCsvVariables } from './plan-load-csv.js';
 import { isAnonymous, type PlanState, type PlannerContext, type Scope } from './planner-context.js';
 
 interface NamedItem {
@@ -107,7 +108,8 @@ export function planProjection(
     text: '',
   }));
   plan = orderSkipLimit(context, plan, keys, projection);
-  const scope: Scope = visible;
+  const scope = new Map(visible);
+  if (!aggregating && !projection.distinct) keepLoadCsvVariables(state.scope, scope);
   // WITH … WHERE sees what ORDER BY sees.
   if (where !== undefined) {
     plan = { kind: 'Filter', source: plan, predicate: context.expr(useAliases(where), orderScope) };

@@ -3,6 +3,7 @@ import type { CatalogView } from '../catalog-view.js';
 import type { PhysicalPlan, PlanExpression } from '../plan/physical-plan.js';
 import type { SubqueryPlan } from '../plan/query-plan.js';
 import { SUBQUERY_KINDS, walk } from './expression-tools.js';
+import { resolveLoadCsvFunctions } from './plan-load-csv.js';
 
 /** Variable names visible at a point of planning, with their slots. */
 export type Scope = ReadonlyMap<string, number>;
@@ -65,8 +66,12 @@ export class PlannerContext {
     return `  ${prefix}${String(this.anonymous++)}`;
   }
 
-  /** Wraps an expression with its scope and plans the subquery-like expressions inside it. */
-  expr(expression: Expression, scope: Scope): PlanExpression {
+  /**
+   * Wraps an expression with its scope and plans the subquery-like expressions inside it. Inside a LOAD
+   * CSV, `linenumber()` and `file()` become reads of the hidden variables the LoadCSV operator binds.
+   */
+  expr(original: Expression, scope: Scope): PlanExpression {
+    const expression = resolveLoadCsvFunctions(original, scope);
     const frozen = new Map(scope);
     const locals = new Map<string, number>();
     this.visit(expression, frozen, locals);

@@ -39,3 +39,13 @@ MERGE (c:City {name: 'Oslo'}) ON CREATE SET c.created = true
 FOREACH (i IN [1, 2] | CREATE (:Person {i: i}))
 ---
 MATCH (n:Person) CREATE (m:Person) RETURN count(*) AS c
+---
+LOAD CSV WITH HEADERS FROM 'file:///people.csv' AS row CREATE (:Person {name: row.name, age: toInteger(row.age)})
+---
+LOAD CSV FROM 'file:///people.csv' AS row WITH row WHERE row[0] IS NOT NULL RETURN row[0] AS name, linenumber() AS line LIMIT 10
+---
+MATCH (c:City) LOAD CSV FROM 'file:///people.csv' AS row CREATE (:Person {name: row[0], city: c.name})
+---
+MATCH (p:Person) RETURN count(p) AS people, count(*) AS rows
+---
+MATCH (n) WHERE n.age > 30 RETURN count(n)

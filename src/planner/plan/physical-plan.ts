@@ -9,6 +9,7 @@ import type { Expression } from '../../cypher/index.js';
 export type PhysicalPlan =
   | ArgumentOp
   | AllNodesScanOp
+  | NodeCountFromCountStoreOp
   | NodeByLabelScanOp
   | NodeIndexSeekOp
   | NodeByIdSeekOp
@@ -25,6 +26,7 @@ export type PhysicalPlan =
   | SkipOp
   | LimitOp
   | UnwindOp
+  | LoadCsvOp
   | ApplyOp
   | UnionOp
   | ProduceResultsOp
@@ -62,6 +64,21 @@ export interface AllNodesScanOp {
   readonly source: PhysicalPlan;
   readonly slot: number;
   readonly variable: string;
+}
+
+/**
+ * `MATCH (n[:Label]) RETURN count(n)` (count(*) or count of the scanned variable, nothing else): the number
+ * of nodes (with the label) the transaction sees, counted without producing a row per node (Neo4j's
+ * operator name; see the CountFromCountStore rewrite rule).
+ */
+export interface NodeCountFromCountStoreOp {
+  readonly kind: 'NodeCountFromCountStore';
+  readonly source: PhysicalPlan;
+  /** The slot of every count aggregate (all have the same value). */
+  readonly slots: readonly number[];
+  readonly label: string | undefined;
+  /** What each slot counts (`count(n)`, `count(*)`), for EXPLAIN. */
+  readonly texts: readonly string[];
 }
 
 export interface NodeByLabelScanOp {
@@ -259,6 +276,25 @@ export interface UnwindOp {
   readonly slot: number;
   readonly variable: string;
   readonly list: PlanExpression;
+}
+
+/**
+ * LOAD CSV (Neo4j's `LoadCSV` operator): per input row, evaluates `url`, reads that file lazily and yields
+ * one row per record with `slot` bound to a LIST<STRING> (no headers) or a MAP<STRING, STRING> keyed by the
+ * header record. `lineSlot` and `fileSlot` hold what `linenumber()` and `file()` return for the row (hidden
+ * variables the planner resolves those calls to).
+ */
+export interface LoadCsvOp {
+  readonly kind: 'LoadCSV';
+  readonly source: PhysicalPlan;
+  readonly slot: number;
+  readonly variable: string;
+  readonly url: PlanExpression;
+  readonly withHeaders: boolean;
+  /** One character; `,` unless FIELDTERMINATOR says otherwise. */
+  readonly fieldTerminator: string;
+  readonly lineSlot: number;
+  readonly fileSlot: number;
 }
 
 /**

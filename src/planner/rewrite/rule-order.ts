@@ -1,5 +1,6 @@
 import type { PhysicalPlan } from '../plan/physical-plan.js';
 import { collapseEager } from './rules/collapse-eager.js';
+import { countFromCountStore } from './rules/count-from-count-store.js';
 import type { RewriteRule } from './rules/rewrite-rule.js';
 import { sortLimitToTop } from './rules/sort-limit-to-top.js';
 
@@ -13,6 +14,8 @@ export const RULE_ORDER: readonly RewriteRule[] = [
   collapseEager,
   // Sort directly followed by Limit becomes Top (keeps only the first n rows in memory).
   sortLimitToTop,
+  // Independent of the others: a count over a whole leaf scan needs no rows at all.
+  countFromCountStore,
 ];
 
 export function applyRewrites(plan: PhysicalPlan, rules: readonly RewriteRule[] = RULE_ORDER): PhysicalPlan {

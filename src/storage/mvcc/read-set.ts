@@ -1,3 +1,4 @@
+import type { CypherValue } from '../../values/index.js';
 import type { IndexDefinition } from '../indexes/property-index.js';
 import { DEFAULT_ID_LOG_LIMIT, IdLog } from './id-log.js';
 
@@ -13,8 +14,10 @@ import { DEFAULT_ID_LOG_LIMIT, IdLog } from './id-log.js';
  *   their own existence;
  * - predicate reads at token level: `allNodes`/`allRelationships` for full scans (any creation or deletion
  *   changes them), `labels` and `types` scanned (an entity entering or leaving the label or type), and
- *   `indexes` sought (membership of the index's label or type, or a change of one of its property keys on
- *   an entity in scope, whatever the sought value).
+ *   `indexes` sought: membership of the index's label or type, or a change of one of its property keys on
+ *   an entity in scope — narrowed, for single-property indexes, to entities whose value (before or after
+ *   the change) the seek's predicate accepts, so that `MATCH (n:Item {k: $k})` does not conflict with a
+ *   concurrent write of another key.
  */
 export class ReadSet {
   readonly nodes: IdLog;
@@ -24,7 +27,7 @@ export class ReadSet {
   allRelationships = false;
   labels: Set<number> | undefined;
   types: Set<number> | undefined;
-  indexes: Set<IndexDefinition> | undefined;
+  indexes: Map<IndexDefinition, IndexSeekReads> | undefined;
 
   /** @param limit ids per log before it escalates to "every entity of the kind" (see `IdLog`). */
   constructor(limit = DEFAULT_ID_LOG_LIMIT) {
@@ -43,9 +46,21 @@ export class ReadSet {
     (this.types ??= new Set()).add(type);
   }
 
-  /** A seek in `index` (any query: validation does not look at the sought values). */
-  noteIndexSeek(index: IndexDefinition): void {
-    (this.indexes ??= new Set()).add(index);
+  /**
+   * A seek in `index`. With `accept` (the seek's exact predicate on a key), validation only looks at
+   * entities whose key it accepts; without it, at any change in the index's scope.
+   */
+  noteIndexSeek(index: IndexDefinition, accept?: (key: CypherValue) => boolean): void {
+    const indexes = (this.indexes ??= new Map<IndexDefinition, IndexSeekReads>());
+    const reads = indexes.get(index);
+    if (reads === ANY_KEY) return;
+    if (accept === undefined || (reads !== undefined && reads.length >= MAX_SEEKS_PER_INDEX)) {
+      indexes.set(index, ANY_KEY);
+    } else if (reads === undefined) {
+      indexes.set(index, [accept]);
+    } else {
+      reads.push(accept);
+    }
   }
 
   /** Whether nothing was read, so there is nothing to validate. */
@@ -65,3 +80,12 @@ export class ReadSet {
     );
   }
 }
+
+/** Every key of an index was (potentially) read. */
+export const ANY_KEY = 'ANY_KEY';
+
+/** The predicates of the seeks on one index, or ANY_KEY. */
+export type IndexSeekReads = ((key: CypherValue) => boolean)[] | typeof ANY_KEY;
+
+/** Seeks remembered one by one per index before the reads escalate to ANY_KEY. */
+const MAX_SEEKS_PER_INDEX = 64;

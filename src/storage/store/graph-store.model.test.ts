@@ -265,6 +265,25 @@ function change(tx: TxModel, ...items: string[]): void {
   for (const item of items) tx.changes.add(item);
 }
 
+/**
+ * The value-precise seek items of a node version: index `ax` (label 0, key 0) is sought by value, so a
+ * change only conflicts with seeks of the values the node had in it before or after the change.
+ */
+function axItems(node: NodeState | undefined): string[] {
+  const value = node?.labels.has(0) === true ? node.props.get(0) : undefined;
+  return value === undefined ? [] : [`ax=${value}`];
+}
+
+/** The same for index `ry` (type 0, key 1). */
+function ryItems(rel: RelState | undefined): string[] {
+  const value = rel?.type === 0 ? rel.props.get(1) : undefined;
+  return value === undefined ? [] : [`ry=${value}`];
+}
+
+function copyNode(node: NodeState | undefined): NodeState | undefined {
+  return node === undefined ? undefined : { labels: new Set(node.labels), props: new Map(node.props) };
+}
+
 /** What creating or deleting relationship `r` changes. */
 function relationshipItems(r: number, rel: Pick<RelState, 'type' | 'start' | 'end'>): string[] {
   return [`r${r}`, `adj${rel.start}`, `adj${rel.end}`, 'allR', `type${rel.type}`];
@@ -308,6 +327,7 @@ function createNode(slot: number, labels: number[], value: bigint | undefined): 
       });
       tx.writes.add(`n${id}`);
       change(tx, `n${id}`, `adj${id}`, 'allN', ...labels.map((l) => `label${l}`));
+      change(tx, ...axItems(tx.current.nodes.get(id)));
       assert.equal(realTx.createNode(labels, value === undefined ? [] : [[0, value]]), id);
     },
   );
@@ -332,6 +352,7 @@ function writeNode(slot: number, pickIndex: number, kind: NodeWrite, arg: number
     });
     if (!settle(model, real, slot, expected, actual, label) || node === undefined) return;
     let changed = true;
+    const before = copyNode(node);
     const onKey = [...node.labels].map((l) => `lk${l}:${arg}`);
     if (kind === 'set') node.props.set(arg, value);
     else if (kind === 'remove') changed = node.props.delete(arg);
@@ -339,6 +360,9 @@ function writeNode(slot: number, pickIndex: number, kind: NodeWrite, arg: number
     else if (kind === 'removeLabel') changed = node.labels.delete(arg);
     if (changed) tx.writes.add(`n${n}`);
     if (!changed || kind === 'lock') return;
+    // A write of key 0 (even of the same value) or a label change touches the node's `ax` entries.
+    if (arg === 0 || kind === 'addLabel' || kind === 'removeLabel')
+      change(tx, ...axItems(before), ...axItems(node));
     if (kind === 'set' || kind === 'remove') change(tx, `n${n}`, ...onKey);
     else change(tx, `n${n}`, `label${arg}`);
   });
@@ -367,13 +391,13 @@ function deleteNode(slot: number, pickIndex: number, detach: boolean): Command {
     if (!settle(model, real, slot, expected, actual, label)) return;
     if (detach) {
       for (const r of attached) {
-        change(tx, ...relationshipItems(r, tx.current.rels.get(r)!));
+        change(tx, ...relationshipItems(r, tx.current.rels.get(r)!), ...ryItems(tx.current.rels.get(r)));
         tx.current.rels.delete(r);
         tx.writes.add(`r${r}`);
       }
     }
     const labels = [...tx.current.nodes.get(n)!.labels].map((l) => `label${l}`);
-    change(tx, `n${n}`, `adj${n}`, 'allN', ...labels);
+    change(tx, `n${n}`, `adj${n}`, 'allN', ...labels, ...axItems(tx.current.nodes.get(n)));
     tx.current.nodes.delete(n);
     tx.writes.add(`n${n}`);
   });
@@ -420,11 +444,13 @@ function writeRel(slot: number, pickIndex: number, kind: 'delete' | 'set', value
     });
     if (!settle(model, real, slot, expected, actual, label) || rel === undefined) return;
     if (kind === 'delete') {
-      change(tx, ...relationshipItems(r, rel));
+      change(tx, ...relationshipItems(r, rel), ...ryItems(rel));
       tx.current.rels.delete(r);
     } else {
+      const before = ryItems(rel);
       change(tx, `r${r}`, `tk${rel.type}:1`);
       rel.props.set(1, value);
+      change(tx, ...before, ...ryItems(rel));
     }
     tx.writes.add(`r${r}`);
   });
@@ -580,7 +606,7 @@ function seekOne(
   const query = { kind: 'EQUALS', values: [value] } as const;
   switch (index % 3) {
     case 0:
-      for (const item of ['label0', 'lk0:0']) tx.reads.add(item);
+      tx.reads.add(`ax=${value}`);
       assert.deepEqual(
         collect(realTx.seekNodes('ax', query, view)),
         expectedNodeSeek(graph, 0, [0], ([x]) => x === value),
@@ -596,7 +622,7 @@ function seekOne(
       );
       return;
     default: {
-      for (const item of ['type0', 'tk0:1']) tx.reads.add(item);
+      tx.reads.add(`ry=${value}`);
       const rels = [...graph.rels]
         .filter(([, r]) => r.type === 0 && r.props.get(1) === value)
         .map(([id]) => id)

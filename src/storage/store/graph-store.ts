@@ -5,7 +5,10 @@ import { nodeElementId, parseElementId, relationshipElementId, type ParsedElemen
 import type { ConstraintDescriptor, ConstraintRequest } from './constraint-catalog.js';
 import type { IndexDescriptor, IndexRequest, IndexStatistics } from './index-catalog.js';
 import { SchemaOperations, type IndexPopulationMode } from './graph-store-schema.js';
+import { BulkLoader } from './bulk-load.js';
+import { verifyStoreConsistency } from './consistency-check.js';
 import { replayRecord } from './replay.js';
+import { isSchemaChangePending, StoreSnapshotSource } from './snapshot-source.js';
 import { StoreContext } from './store-context.js';
 import { StoreTransaction } from './store-transaction.js';
 
@@ -158,6 +161,34 @@ export class GraphStore {
    */
   replay(record: CommitRecord): void {
     replayRecord(this.context, record);
+  }
+
+  /**
+   * Opens a consistent read-only view of the whole store (catalog and committed data) as of the newest
+   * published commit, for a durability snapshot; writes go on meanwhile. Returns `undefined` while a schema
+   * change is being logged (the catalog would not match any commit timestamp then): try again a moment later.
+   * Close the source when done.
+   */
+  openSnapshotSource(): StoreSnapshotSource | undefined {
+    if (isSchemaChangePending(this.context)) return undefined;
+    return new StoreSnapshotSource(this.context);
+  }
+
+  /**
+   * Starts loading a snapshot straight into this store, which must be empty and unused (recovery).
+   * @throws InternalError when the store is not empty.
+   */
+  beginBulkLoad(): BulkLoader {
+    return new BulkLoader(this.context);
+  }
+
+  /**
+   * Checks the store's invariants (endpoints, adjacency, token and property indexes, constraints) on the
+   * newest committed data; returns the problems found, empty when the store is sound. It walks everything:
+   * for recovery checks and `quiver check`, not for hot paths.
+   */
+  verifyConsistency(): string[] {
+    return verifyStoreConsistency(this.context);
   }
 
   nodeElementId(id: number): string {

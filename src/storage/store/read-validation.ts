@@ -1,9 +1,11 @@
 import { Status, TransactionConflictError } from '../../errors/index.js';
+import type { CypherValue } from '../../values/index.js';
 import { hasLabel } from '../graph/label-sets.js';
+import { getProperty } from '../graph/property-map.js';
 import type { IndexDefinition } from '../indexes/property-index.js';
 import { DeltaAction, isNodeAction, type CommitStamp, type Delta } from '../mvcc/delta.js';
 import { IdSet } from '../mvcc/id-log.js';
-import type { ReadSet } from '../mvcc/read-set.js';
+import { ANY_KEY, type ReadSet } from '../mvcc/read-set.js';
 import type { TransactionState } from '../mvcc/transaction-state.js';
 import type { GraphState } from './graph-state.js';
 import type { StoreContext } from './store-context.js';
@@ -107,7 +109,7 @@ class OverlappingChanges {
       case DeltaAction.LABEL_ADDED:
       case DeltaAction.LABEL_REMOVED: {
         if (reads.labels?.has(delta.key) === true) return this.labelWords(delta.key);
-        const index = this.findIndex('NODE', (each) => each.token === delta.key);
+        const index = this.findIndex('NODE', (each) => each.token === delta.key, id, delta.stamp);
         if (index !== undefined) return indexWords(index);
         break;
       }
@@ -116,6 +118,8 @@ class OverlappingChanges {
           'NODE',
           (each) =>
             each.properties.includes(delta.key) && hasLabelAfter(this.state, delta.stamp, id, each.token),
+          id,
+          delta.stamp,
         );
         if (index !== undefined) return indexWords(index);
         break;
@@ -143,7 +147,7 @@ class OverlappingChanges {
         if (reads.allRelationships) return 'all relationships (a relationship was created or deleted)';
         if (reads.types?.has(type) === true)
           return `the relationships of type \`${state.tokens.relationshipTypes.nameOf(type)}\``;
-        const index = this.findIndex('RELATIONSHIP', (each) => each.token === type);
+        const index = this.findIndex('RELATIONSHIP', (each) => each.token === type, id, delta.stamp);
         if (index !== undefined) return indexWords(index);
         if (reads.adjacency.overflowed) return 'the relationships of more nodes than it tracks one by one';
         this.adjacency.add(state.relationships.start[id] ?? -1);
@@ -154,6 +158,8 @@ class OverlappingChanges {
         const index = this.findIndex(
           'RELATIONSHIP',
           (each) => each.token === type && each.properties.includes(delta.key),
+          id,
+          delta.stamp,
         );
         if (index !== undefined) return indexWords(index);
         break;
@@ -179,17 +185,31 @@ class OverlappingChanges {
         if (hasLabelAfter(state, stamp, id, label)) return this.labelWords(label);
       }
     }
-    const index = this.findIndex('NODE', (each) => hasLabelAfter(state, stamp, id, each.token));
+    const index = this.findIndex('NODE', (each) => hasLabelAfter(state, stamp, id, each.token), id, stamp);
     return index === undefined ? undefined : indexWords(index);
   }
 
+  /**
+   * A sought index whose scope the change of entity `id` by the transaction owning `stamp` touches
+   * (`matches`) and whose seeks accept the entity's indexed key before or after that transaction.
+   */
   private findIndex(
     entity: IndexDefinition['entity'],
     matches: (index: IndexDefinition) => boolean,
+    id: number,
+    stamp: CommitStamp,
   ): IndexDefinition | undefined {
     const indexes = this.reads.indexes;
     if (indexes === undefined) return undefined;
-    for (const index of indexes) if (index.entity === entity && matches(index)) return index;
+    for (const [index, seeks] of indexes) {
+      if (index.entity !== entity || !matches(index)) continue;
+      if (seeks === ANY_KEY) return index;
+      const key = index.properties[0] ?? -1;
+      const accepted = keyBeforeAndAfter(this.state, entity, id, key, stamp).some((value) =>
+        seeks.some((accept) => accept(value)),
+      );
+      if (accepted) return index;
+    }
     return undefined;
   }
 
@@ -216,4 +236,43 @@ function hasLabelAfter(state: GraphState, stamp: CommitStamp, id: number, label:
     else if (delta.action === DeltaAction.LABEL_REMOVED) has = true;
   }
   return has;
+}
+
+/**
+ * The values property `key` of an entity had just before and just after the transaction owning `stamp`
+ * (absent values are in no index and are left out). The chain runs newest first; a transaction's changes
+ * are contiguous in it (it held the entity until it committed), and each property change keeps the value
+ * before it, so walking down from the newest value gives both.
+ */
+function keyBeforeAndAfter(
+  state: GraphState,
+  entity: IndexDefinition['entity'],
+  id: number,
+  key: number,
+  stamp: CommitStamp,
+): CypherValue[] {
+  const table = entity === 'NODE' ? state.nodes : state.relationships;
+  const setAction = entity === 'NODE' ? DeltaAction.NODE_PROPERTY_SET : DeltaAction.RELATIONSHIP_PROPERTY_SET;
+  let value = getProperty(table.properties[id], key);
+  // Every value met on the way: the answer if the transaction's changes are no longer in the chain.
+  const all: CypherValue[] = value === undefined ? [] : [value];
+  let after: CypherValue | undefined;
+  let seen = false;
+  for (let delta = table.deltas[id]; delta !== undefined; delta = delta.next) {
+    if (delta.stamp === stamp) {
+      if (!seen) after = value;
+      seen = true;
+    } else if (seen) {
+      break;
+    }
+    if (delta.action === setAction && delta.key === key) {
+      value = delta.value;
+      if (value !== undefined) all.push(value);
+    }
+  }
+  if (!seen) return all;
+  const values: CypherValue[] = [];
+  if (after !== undefined) values.push(after);
+  if (value !== undefined && value !== after) values.push(value);
+  return values;
 }

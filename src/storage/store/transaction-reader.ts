@@ -258,7 +258,8 @@ export class TransactionReader {
     invariant(index.entity === entity, `Index '${indexName}' does not index ${entity.toLowerCase()}s`);
     invariant(index.state === 'ONLINE', `Index '${indexName}' is still populating`);
     const plan = planSeek(query, index.isComposite, index.properties.length);
-    this.tx.reads?.noteIndexSeek(index);
+    // A seek that can match nothing reads nothing; a single-property seek reads only the keys it accepts.
+    if (plan !== undefined) this.tx.reads?.noteIndexSeek(index, index.isComposite ? undefined : plan.accept);
     return new IndexSeekCursor(this.context.state, this.tx, index, plan, view);
   }
 

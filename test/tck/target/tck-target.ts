@@ -4,7 +4,7 @@ import type { ActualResult } from '../result-table.js';
 
 /**
  * The database a TCK scenario runs against. The runner knows only this interface, so the same scenarios can
- * run in-process (`embedded-target.ts`) or, later, over Bolt (`QUIVER_TCK_TARGET=bolt://…`, issue #6).
+ * run in-process (`embedded-target.ts`) or over Bolt (`bolt-target.ts`, `QUIVER_TCK_TARGET=bolt`).
  */
 export interface TckDatabase {
   /** Adds a procedure for `And there exists a procedure …`. */
@@ -21,5 +21,9 @@ export interface TckDatabase {
 export interface TckTarget {
   /** For the summary line and skip reasons, e.g. `embedded`. */
   readonly description: string;
+  /** The denylist file under test/tck (`denylist.txt` when absent): a target may fail other scenarios. */
+  readonly denylist?: string;
   open(): Promise<TckDatabase>;
+  /** Releases what the target holds across scenarios (a server, a driver), after the last one. */
+  close?(): Promise<void>;
 }

@@ -1,0 +1,77 @@
+/**
+ * The two kinds of client the server benchmark drives, behind one shape: `n` concurrent lanes, each running
+ * one query at a time in its own auto-commit transaction and counting the records.
+ * - `driver`: the official neo4j-driver 6.x, one session per lane (the driver's pool gives each its own
+ *   connection), records counted in `subscribe` and never kept.
+ * - `raw`: Quiver's minimal Bolt client (src/bolt's BoltClient), one connection per lane, RUN + PULL all
+ *   pipelined; it decodes values but has none of the driver's machinery, so the gap between the two shows
+ *   what the driver costs.
+ */
+import neo4j, { type Driver, type Session } from 'neo4j-driver-6';
+import { BoltClient } from '../../../src/bolt/index.js';
+
+/** One lane: runs a query with an integer `$id` and resolves with its record count. */
+export type Lane = (query: string, id: number) => Promise<number>;
+
+export interface QueryClients {
+  readonly name: string;
+  readonly lanes: readonly Lane[];
+  close(): Promise<void>;
+}
+
+/** `count` lanes of neo4j-driver 6.x against `url`. */
+export function driverClients(url: string, count: number): QueryClients {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- the driver types its config as a class; plain objects are how it is used
+  const driver: Driver = neo4j.driver(url, neo4j.auth.basic('neo4j', 'password'), {
+    maxConnectionPoolSize: Math.max(count, 1),
+  });
+  const sessions: Session[] = Array.from({ length: count }, () => driver.session());
+  const lanes = sessions.map(
+    (session): Lane =>
+      (query, id) =>
+        new Promise<number>((resolve, reject) => {
+          let records = 0;
+          session.run(query, { id: neo4j.int(id) }).subscribe({
+            onNext: () => {
+              records++;
+            },
+            onCompleted: () => {
+              resolve(records);
+            },
+            onError: reject,
+          });
+        }),
+  );
+  return {
+    name: 'neo4j-driver 6.3.0',
+    lanes,
+    close: async () => {
+      await Promise.all(sessions.map((session) => session.close()));
+      await driver.close();
+    },
+  };
+}
+
+/** `count` lanes of Quiver's own Bolt client, each on its own connection, against `port`. */
+export async function rawClients(port: number, count: number): Promise<QueryClients> {
+  const clients = await Promise.all(
+    Array.from({ length: count }, async () => {
+      const client = await BoltClient.connect({ port });
+      await client.login();
+      return client;
+    }),
+  );
+  const lanes = clients.map(
+    (client): Lane =>
+      async (query, id) =>
+        (await client.query(query, { id: BigInt(id) })).records.length,
+  );
+  return {
+    name: 'raw Bolt client',
+    lanes,
+    close: () => {
+      for (const client of clients) client.close();
+      return Promise.resolve();
+    },
+  };
+}

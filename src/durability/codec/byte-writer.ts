@@ -1,0 +1,132 @@
+import { invariant } from '../../errors/index.js';
+import { utf8Encoder } from '../../util/index.js';
+
+/** Strings holding a lone surrogate cannot go through UTF-8 without loss (TextEncoder writes U+FFFD). */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+const TWO_POW_32 = 0x1_0000_0000;
+
+/**
+ * A growable little-endian byte buffer for the durability formats (WAL records, snapshots). Every method
+ * appends; `finish()` returns the bytes written. Integers documented as "safe" must be non-negative safe
+ * integers: anything else is a bug in the caller, not damage, so it fails an `invariant`.
+ */
+export class ByteWriter {
+  private buffer: Uint8Array;
+  private view: DataView;
+  private position = 0;
+
+  constructor(initialCapacity = 256) {
+    this.buffer = new Uint8Array(Math.max(16, initialCapacity));
+    this.view = new DataView(this.buffer.buffer);
+  }
+
+  /** Bytes written so far. */
+  get length(): number {
+    return this.position;
+  }
+
+  /** One byte, 0..255. */
+  u8(value: number): void {
+    this.ensure(1);
+    this.buffer[this.position++] = value;
+  }
+
+  /** An unsigned 32-bit integer, 4 bytes. */
+  u32(value: number): void {
+    this.ensure(4);
+    this.view.setUint32(this.position, value, true);
+    this.position += 4;
+  }
+
+  /** A non-negative safe integer as an unsigned 64-bit integer, 8 bytes. */
+  u64(value: number): void {
+    invariant(
+      Number.isSafeInteger(value) && value >= 0,
+      `Cannot write ${value} as an unsigned 64-bit integer`,
+    );
+    this.ensure(8);
+    this.view.setUint32(this.position, value % TWO_POW_32, true);
+    this.view.setUint32(this.position + 4, Math.floor(value / TWO_POW_32), true);
+    this.position += 8;
+  }
+
+  /** A non-negative safe integer as unsigned LEB128: 7 bits per byte, high bit set on all but the last. */
+  varUint(value: number): void {
+    invariant(Number.isSafeInteger(value) && value >= 0, `Cannot write ${value} as an unsigned varint`);
+    this.ensure(8);
+    let rest = value;
+    // Division rather than shifts: shifts truncate to 32 bits, and safe integers reach 53.
+    while (rest >= 0x80) {
+      this.buffer[this.position++] = (rest % 0x80) | 0x80;
+      rest = Math.floor(rest / 0x80);
+    }
+    this.buffer[this.position++] = rest;
+  }
+
+  /** A signed 64-bit integer, zigzag-mapped (0, -1, 1, -2, … → 0, 1, 2, 3, …) and then as LEB128. */
+  varInt(value: bigint): void {
+    invariant(BigInt.asIntN(64, value) === value, `Cannot write ${value} as a signed 64-bit integer`);
+    const zigzag = value >= 0n ? value << 1n : (-value << 1n) - 1n;
+    if (zigzag <= BigInt(Number.MAX_SAFE_INTEGER)) {
+      this.varUint(Number(zigzag));
+      return;
+    }
+    this.ensure(10);
+    let rest = zigzag;
+    while (rest >= 0x80n) {
+      this.buffer[this.position++] = Number(rest & 0x7fn) | 0x80;
+      rest >>= 7n;
+    }
+    this.buffer[this.position++] = Number(rest);
+  }
+
+  /** An IEEE 754 double, 8 bytes, bit-exact (-0.0 and NaN included). */
+  f64(value: number): void {
+    this.ensure(8);
+    this.view.setFloat64(this.position, value, true);
+    this.position += 8;
+  }
+
+  /** Raw bytes, without a length: the format must say how many follow. */
+  bytes(value: Uint8Array): void {
+    this.ensure(value.length);
+    this.buffer.set(value, this.position);
+    this.position += value.length;
+  }
+
+  /**
+   * A string: varUint `(byteLength << 1) | form`, then the bytes. Form 0 is UTF-8; form 1 is UTF-16LE code
+   * units, used only for strings with a lone surrogate, which UTF-8 cannot carry, so every string comes
+   * back exactly as written.
+   */
+  string(value: string): void {
+    if (LONE_SURROGATE.test(value)) {
+      this.varUint(value.length * 4 + 1);
+      this.ensure(value.length * 2);
+      for (let index = 0; index < value.length; index++) {
+        this.view.setUint16(this.position, value.charCodeAt(index), true);
+        this.position += 2;
+      }
+      return;
+    }
+    const encoded = utf8Encoder.encode(value);
+    this.varUint(encoded.length * 2);
+    this.bytes(encoded);
+  }
+
+  /** A copy of the bytes written so far. */
+  finish(): Uint8Array {
+    return this.buffer.slice(0, this.position);
+  }
+
+  private ensure(extra: number): void {
+    const needed = this.position + extra;
+    if (needed <= this.buffer.length) return;
+    let capacity = this.buffer.length * 2;
+    while (capacity < needed) capacity *= 2;
+    const grown = new Uint8Array(capacity);
+    grown.set(this.buffer.subarray(0, this.position));
+    this.buffer = grown;
+    this.view = new DataView(grown.buffer);
+  }
+}

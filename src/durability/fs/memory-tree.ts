@@ -1,0 +1,152 @@
+import { FileSystemError } from './file-system-error.js';
+
+/**
+ * The in-memory file tree behind `FaultyFileSystem`, modelling exactly what the `FileSystem` port promises
+ * to keep over a crash: per file the bytes the last `sync` made durable beside the current bytes, per
+ * directory the entries the last `syncDirectory` made durable beside the current entries.
+ */
+export interface MemoryFile {
+  readonly kind: 'file';
+  /** Current content in `data[0, length)`; `data` has spare capacity so appends are amortised. */
+  data: Uint8Array;
+  length: number;
+  /** The length at the last successful sync: a crash returns the file to that content. */
+  syncedLength: number;
+  /**
+   * The synced content, kept only once a truncate cut below `syncedLength` (until then it is simply the
+   * first `syncedLength` bytes of `data`, which saves copying the whole file on every sync).
+   */
+  syncedCopy: Uint8Array | undefined;
+}
+
+export interface MemoryDirectory {
+  readonly kind: 'directory';
+  entries: Map<string, MemoryNode>;
+  /** The entries a crash returns to (the state at the last successful syncDirectory). */
+  durable: Map<string, MemoryNode>;
+}
+
+export type MemoryNode = MemoryFile | MemoryDirectory;
+
+export function newFile(): MemoryFile {
+  return { kind: 'file', data: new Uint8Array(64), length: 0, syncedLength: 0, syncedCopy: undefined };
+}
+
+export function newDirectory(): MemoryDirectory {
+  return { kind: 'directory', entries: new Map(), durable: new Map() };
+}
+
+/** The current content of a file, as a copy. */
+export function fileContent(file: MemoryFile): Uint8Array {
+  return file.data.slice(0, file.length);
+}
+
+/** Appends bytes to the current content. */
+export function appendToFile(file: MemoryFile, bytes: Uint8Array): void {
+  const needed = file.length + bytes.length;
+  if (needed > file.data.length) {
+    let capacity = Math.max(64, file.data.length * 2);
+    while (capacity < needed) capacity *= 2;
+    const grown = new Uint8Array(capacity);
+    grown.set(file.data.subarray(0, file.length));
+    file.data = grown;
+  }
+  file.data.set(bytes, file.length);
+  file.length = needed;
+}
+
+/** Makes the current content the durable one. */
+export function syncFile(file: MemoryFile): void {
+  file.syncedLength = file.length;
+  file.syncedCopy = undefined;
+}
+
+/** Cuts (or zero-extends, as POSIX ftruncate does) the current content to `length` bytes. */
+export function truncateFile(file: MemoryFile, length: number): void {
+  if (length < file.syncedLength && file.syncedCopy === undefined) {
+    file.syncedCopy = file.data.slice(0, file.syncedLength);
+  }
+  if (length > file.length) appendToFile(file, new Uint8Array(length - file.length));
+  else file.data.fill(0, length, file.length);
+  file.length = length;
+}
+
+/** The path split into entry names (`/` separated; empty parts and `.` ignored, `..` goes up). */
+export function splitPath(path: string): string[] {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return parts;
+}
+
+/** The node at `parts` under `root`, or undefined when an entry is missing. */
+export function lookUp(
+  root: MemoryDirectory,
+  parts: readonly string[],
+  path: string,
+): MemoryNode | undefined {
+  let node: MemoryNode = root;
+  for (const part of parts) {
+    if (node.kind !== 'directory') throw new FileSystemError('ENOTDIR', 'resolve', path);
+    const next = node.entries.get(part);
+    if (next === undefined) return undefined;
+    node = next;
+  }
+  return node;
+}
+
+/** The directory holding the entry `path` names, and the entry's name. */
+export function parentOf(
+  root: MemoryDirectory,
+  path: string,
+  operation: string,
+): { directory: MemoryDirectory; name: string } {
+  const parts = splitPath(path);
+  const name = parts.pop();
+  if (name === undefined) throw new FileSystemError('EISDIR', operation, path);
+  const directory = lookUp(root, parts, path);
+  if (directory === undefined) throw new FileSystemError('ENOENT', operation, path);
+  if (directory.kind !== 'directory') throw new FileSystemError('ENOTDIR', operation, path);
+  return { directory, name };
+}
+
+/**
+ * Forgets everything not durable under `directory`: its entries return to the durable set, and every file
+ * still reachable returns to its synced bytes, plus with `tearFraction` a prefix of its unsynced appends.
+ */
+export function crashTree(
+  directory: MemoryDirectory,
+  tearFraction: (() => number) | undefined,
+  seen: Set<MemoryNode>,
+): void {
+  directory.entries = new Map(directory.durable);
+  for (const node of directory.entries.values()) {
+    // A node may be reachable under two names (a rename whose old entry is still the durable one).
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (node.kind === 'directory') crashTree(node, tearFraction, seen);
+    else crashFile(node, tearFraction);
+  }
+}
+
+function crashFile(file: MemoryFile, tearFraction: (() => number) | undefined): void {
+  const synced = file.syncedLength;
+  let kept = synced;
+  // Only plain appends since the sync can be torn; after a truncate below it, the synced bytes come back.
+  if (tearFraction !== undefined && file.syncedCopy === undefined && file.length > synced) {
+    const unsynced = file.length - synced;
+    kept = synced + Math.min(unsynced, Math.floor(tearFraction() * (unsynced + 1)));
+  }
+  if (file.syncedCopy !== undefined) {
+    file.data = file.syncedCopy;
+    file.length = file.syncedCopy.length;
+  } else {
+    file.data.fill(0, kept, file.length);
+    file.length = kept;
+  }
+  file.syncedLength = file.length;
+  file.syncedCopy = undefined;
+}

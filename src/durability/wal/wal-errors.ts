@@ -1,0 +1,48 @@
+import { DatabaseError, Status } from '../../errors/index.js';
+import { fileErrorCode } from '../file-system.js';
+
+/** Words for the file-system error codes a client may see in a commit failure. */
+function describeFailure(error: unknown): string {
+  const code = fileErrorCode(error);
+  switch (code) {
+    case 'ENOSPC':
+      return 'the disk is full (ENOSPC)';
+    case 'EIO':
+      return 'of an I/O error (EIO)';
+    case 'EDQUOT':
+      return 'the disk quota is exhausted (EDQUOT)';
+    case undefined:
+      return `of an error: ${error instanceof Error ? error.message : String(error)}`;
+    default:
+      return `of an error (${code})`;
+  }
+}
+
+/**
+ * The error for a WAL write that failed: the commits it carried are not durable and are rolled back.
+ * `Neo.DatabaseError.Transaction.TransactionLogError`.
+ */
+export function walWriteError(action: string, path: string, cause: unknown): DatabaseError {
+  return new DatabaseError(
+    Status.TransactionLogError,
+    `The transaction was not committed: ${action} the write-ahead log "${path}" failed because ${describeFailure(cause)}`,
+    { cause },
+  );
+}
+
+/** The error for every commit after the WAL failed once: only a restart (with recovery) makes it usable. */
+export function walPoisonedError(cause: DatabaseError): DatabaseError {
+  return new DatabaseError(
+    Status.TransactionLogError,
+    `The transaction was not committed: the write-ahead log stopped accepting commits after an earlier failure (${cause.message}); free disk space or fix the device, then restart the database`,
+    { cause },
+  );
+}
+
+/** The error for a commit after the WAL was closed. */
+export function walClosedError(): DatabaseError {
+  return new DatabaseError(
+    Status.TransactionLogError,
+    'The transaction was not committed: the write-ahead log is closed (the database is shutting down)',
+  );
+}
