@@ -23,7 +23,7 @@ const WORKERS = 4;
 
 test(
   `${ITERATIONS} SIGKILLs under a write workload lose no acknowledged commit`,
-  { timeout: 30 * 60_000 },
+  { timeout: 60_000 + ITERATIONS * 10_000 },
   async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'quiver-crash-'));
     const model = new CrashModel();
