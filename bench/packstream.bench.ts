@@ -11,22 +11,11 @@ import { Packer, Structure, Unpacker, encode } from '../src/packstream/index.js'
 import type { BenchResult } from './support/bench-result.js';
 import { DriverDecoder, DriverEncoder, toDriverValue } from './support/driver-codec.js';
 import { compare } from './support/measure.js';
+import { seededRandom as random } from '../test/support/seeded-random.js';
 
 const SUITE = 'packstream';
 const ENCODE_GOAL = 2;
 const DECODE_GOAL = 1.5;
-
-/** Deterministic PRNG (mulberry32) so every run measures the same data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mixedInts(count: number): bigint[] {
   const next = random(1);

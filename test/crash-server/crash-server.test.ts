@@ -14,7 +14,8 @@ import neo4j from 'neo4j-driver-528';
 import { checkDataDirectory } from '../../src/durability/index.js';
 import { CrashModel } from './crash-model.js';
 import { startChild, type ChildServer } from './child-server.js';
-import { runWorker, seededRandom, type WorkloadContext } from './crash-workload.js';
+import { seededRandom } from '../support/seeded-random.js';
+import { runWorker, type WorkloadContext } from './crash-workload.js';
 import { readItems, setUpSchema } from './crash-verify.js';
 
 const ITERATIONS = Number(process.env['QUIVER_CRASH_ITERATIONS'] ?? '100');

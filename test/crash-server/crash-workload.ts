@@ -6,18 +6,6 @@
 import type { Driver } from 'neo4j-driver-528';
 import type { CrashModel } from './crash-model.js';
 
-/** A deterministic generator (mulberry32) so a failing iteration can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Whether the server answered the error (so the transaction rolled back) rather than the link dying. */
 export function isServerError(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;

@@ -5,18 +5,6 @@
 import type { FileSystem } from '../../src/durability/index.js';
 import type { GraphStore } from '../../src/storage/index.js';
 
-/** A deterministic random source in [0, 1) (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Commits `count` transactions, each creating one `:Item {seq}` node linked to the previous one. */
 export async function commitItems(store: GraphStore, count: number, firstSeq = 0): Promise<number[]> {
   const label = store.tokens.labels.getOrCreate('Item');

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FaultyFileSystem, openDurableStore } from '../../src/durability/index.js';
 import type { GraphStore } from '../../src/storage/index.js';
-import { seededRandom } from './crash-support.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 const DIRECTORY = '/crash';
 const ACCOUNTS = 8;

@@ -13,7 +13,8 @@ import {
   type FaultAction,
 } from '../../src/durability/index.js';
 import { DatabaseError } from '../../src/errors/index.js';
-import { commitItems, itemSeqs, seededRandom } from './crash-support.js';
+import { seededRandom } from '../support/seeded-random.js';
+import { commitItems, itemSeqs } from './crash-support.js';
 import { dumpGraph, type GraphDump } from './graph-dump.js';
 
 const DIRECTORY = '/db';
