@@ -1,4 +1,5 @@
-// `quiver serve` as a process: the ready line first on stdout, logs on stderr, exit codes.
+// `quiver serve` as a process: the ready line first on stdout, logs on stderr, exit codes. It runs the
+// bundled CLI (build/cli, made by `npm run build`), which is what the `quiver` bin and `npm start` run.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -6,7 +7,7 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver-6';
 
-const MAIN = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../cli/main.js', import.meta.url));
 
 interface Finished {
   readonly code: number | null;
