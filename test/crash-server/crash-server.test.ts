@@ -3,10 +3,11 @@
  * SIGKILL at a random moment, its data directory is checked offline, and it is restarted: every
  * acknowledged transaction must be there, none that failed, linked pairs all-or-nothing, the unique
  * constraint holding, and indexes agreeing with the data. QUIVER_CRASH_ITERATIONS sets the number of
- * kills (default 100; `npm run test:crash` runs 1000), QUIVER_CRASH_SEED the first seed.
+ * kills (default 100; `npm run test:crash` runs 1000), QUIVER_CRASH_SEED the first seed, and
+ * QUIVER_CRASH_PROGRESS a file that gets a line every 100 kills (the test reporter only prints at the end).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -21,6 +22,7 @@ import { readItems, setUpSchema } from './crash-verify.js';
 const ITERATIONS = Number(process.env['QUIVER_CRASH_ITERATIONS'] ?? '100');
 const FIRST_SEED = Number(process.env['QUIVER_CRASH_SEED'] ?? '1');
 const WORKERS = 4;
+const PROGRESS_FILE = process.env['QUIVER_CRASH_PROGRESS'];
 
 test(
   `${ITERATIONS} SIGKILLs under a write workload lose no acknowledged commit`,
@@ -65,8 +67,9 @@ test(
             unexpected: [],
           };
           const owned: number[][] = Array.from({ length: WORKERS }, () => []);
+          const paired = new Set(pairs.flat());
           for (const [key, state] of model.keys) {
-            if (state.confirmed !== undefined && !pairs.some((pair) => pair.includes(key))) {
+            if (state.confirmed !== undefined && !paired.has(key)) {
               owned[key % WORKERS]?.push(key);
             }
           }
@@ -83,6 +86,13 @@ test(
         }
         const report = await checkDataDirectory({ directory: join(dataDir, 'databases', 'neo4j') });
         assert.deepEqual(report.problems, [], `offline check after kill ${iteration} (seed ${seed})`);
+        if (PROGRESS_FILE !== undefined && (iteration + 1) % 100 === 0) {
+          appendFileSync(
+            PROGRESS_FILE,
+            `${new Date().toISOString()} ${iteration + 1} kills, ${model.acknowledged} acknowledged, ` +
+              `${model.failed} failed, ${model.inDoubt} in doubt, ${model.keys.size} keys\n`,
+          );
+        }
       }
       child = await startChild(dataDir);
       const driver = neo4j.driver(child.url, neo4j.auth.basic('neo4j', 'password'));
