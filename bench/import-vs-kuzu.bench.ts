@@ -76,7 +76,7 @@ async function quiverImport(csv: PokecCsv, directory: string): Promise<SideTimin
     nodes: snapshot.nodes,
     relationships: snapshot.relationships,
     detail:
-      `read+build ${(result.durationMs - result.replayMs).toFixed(0)} ms, replay ${result.replayMs.toFixed(0)} ms, ` +
+      `read+load ${(result.durationMs - result.linkMs).toFixed(0)} ms, link ${result.linkMs.toFixed(0)} ms, ` +
       `snapshot ${snapshot.durationMs.toFixed(0)} ms (${(snapshot.bytes / 1e6).toFixed(1)} MB)`,
   };
 }

@@ -12,7 +12,8 @@
  * process, which tells where the time goes independently of how busy the machine is.
  *
  * Environment: QUIVER_BENCH_SMOKE=1 (300 users, short time boxes), QUIVER_BENCH_USERS (default 10,000),
- * QUIVER_BENCH_QUERY_MS (time box per round, default 2000), QUIVER_BENCH_SERVER_PROF=<dir> (the server runs
+ * QUIVER_BENCH_QUERY_MS (time box per round, default 2000), QUIVER_BENCH_LANES (default `1,8`),
+ * QUIVER_BENCH_CLIENTS (`driver,raw` by default; one of them to profile it alone), QUIVER_BENCH_SERVER_PROF=<dir> (the server runs
  * with `--cpu-prof --cpu-prof-dir=<dir>`; profile the clients by running this file with `node --cpu-prof`).
  */
 import { readFileSync } from 'node:fs';
@@ -35,7 +36,9 @@ function positiveInteger(text: string | undefined, fallback: number): number {
 const USERS = isSmoke ? 300 : positiveInteger(process.env['QUIVER_BENCH_USERS'], 10_000);
 const QUERY_MS = positiveInteger(process.env['QUIVER_BENCH_QUERY_MS'], isSmoke ? 200 : 2_000);
 const ROUNDS = isSmoke ? 1 : 3;
-const CONCURRENCY = [1, 8] as const;
+const CONCURRENCY = (process.env['QUIVER_BENCH_LANES'] ?? '1,8').split(',').map(Number);
+/** `driver`, `raw` or both (default): which kinds of client run (to profile one at a time). */
+const CLIENT_KINDS = (process.env['QUIVER_BENCH_CLIENTS'] ?? 'driver,raw').split(',');
 
 interface Workload {
   readonly name: string;
@@ -148,10 +151,11 @@ export async function run(): Promise<BenchResult[]> {
         `${((performance.now() - loadStart) / 1000).toFixed(1)} s; load average ${await loadAverage()}`,
     );
     for (const lanes of CONCURRENCY) {
-      for (const open of [
-        () => Promise.resolve(driverClients(server.url, lanes)),
-        () => rawClients(port, lanes),
-      ]) {
+      const openers = [
+        ...(CLIENT_KINDS.includes('driver') ? [() => Promise.resolve(driverClients(server.url, lanes))] : []),
+        ...(CLIENT_KINDS.includes('raw') ? [() => rawClients(port, lanes)] : []),
+      ];
+      for (const open of openers) {
         const clients = await open();
         try {
           for (const workload of WORKLOADS) results.push(await measure(server, clients, workload, lanes));

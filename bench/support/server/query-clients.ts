@@ -3,12 +3,12 @@
  * one query at a time in its own auto-commit transaction and counting the records.
  * - `driver`: the official neo4j-driver 6.x, one session per lane (the driver's pool gives each its own
  *   connection), records counted in `subscribe` and never kept.
- * - `raw`: Quiver's minimal Bolt client (src/bolt's BoltClient), one connection per lane, RUN + PULL all
- *   pipelined; it decodes values but has none of the driver's machinery, so the gap between the two shows
- *   what the driver costs.
+ * - `raw`: a raw counting Bolt client (bench/support/counting-client.ts), one connection per lane, RUN +
+ *   PULL all pipelined in one write; it counts RECORD messages without decoding them, so its rows show
+ *   what the server sustains and the gap to the driver's rows shows what the driver costs.
  */
 import neo4j, { type Driver, type Session } from 'neo4j-driver-6';
-import { BoltClient } from '../../../src/bolt/index.js';
+import { CountingClient } from '../counting-client.js';
 
 /** One lane: runs a query with an integer `$id` and resolves with its record count. */
 export type Lane = (query: string, id: number) => Promise<number>;
@@ -52,22 +52,18 @@ export function driverClients(url: string, count: number): QueryClients {
   };
 }
 
-/** `count` lanes of Quiver's own Bolt client, each on its own connection, against `port`. */
+/** `count` lanes of the raw counting client, each on its own connection (Bolt 5.8), against `port`. */
 export async function rawClients(port: number, count: number): Promise<QueryClients> {
   const clients = await Promise.all(
-    Array.from({ length: count }, async () => {
-      const client = await BoltClient.connect({ port });
-      await client.login();
-      return client;
-    }),
+    Array.from({ length: count }, () => CountingClient.open(port, { major: 5, minor: 8 })),
   );
   const lanes = clients.map(
     (client): Lane =>
       async (query, id) =>
-        (await client.query(query, { id: BigInt(id) })).records.length,
+        (await client.stream(query, { id: BigInt(id) })).records,
   );
   return {
-    name: 'raw Bolt client',
+    name: 'raw counting client',
     lanes,
     close: () => {
       for (const client of clients) client.close();
