@@ -46,3 +46,15 @@ export function walClosedError(): DatabaseError {
     'The transaction was not committed: the write-ahead log is closed (the database is shutting down)',
   );
 }
+
+/**
+ * The error for a failed write whose bytes could be neither cut off nor fenced (wal-fence.ts): they may be
+ * on disk, so recovery may find the transactions committed. The client must treat the outcome as unknown.
+ */
+export function walOutcomeUnknownError(cause: DatabaseError): DatabaseError {
+  return new DatabaseError(
+    Status.TransactionLogError,
+    `The outcome of the transaction is unknown: ${cause.message}, and the failed write could not be cut off the write-ahead log either, so recovery may find it committed; restart the database and check`,
+    { cause },
+  );
+}

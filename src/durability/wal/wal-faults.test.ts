@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { FaultAction, FaultyFileSystem } from '../fs/faulty-file-system.js';
+import type { FaultAction, FaultyFileSystem, FileOperation } from '../fs/faulty-file-system.js';
 import {
   WAL_DIRECTORY,
   isTransactionLogError,
@@ -21,7 +21,12 @@ import { WalWriter } from './wal-writer.js';
  * log at the recovered position, appends, crashes again and reads everything back.
  */
 
-type Outcome = 'acked' | 'rejected';
+/** `unknown`: rejected, but the writer could neither cut nor fence the failed bytes (it says so). */
+type Outcome = 'acked' | 'rejected' | 'unknown';
+
+function isOutcomeUnknown(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith('The outcome of the transaction is unknown');
+}
 
 interface WorkloadResult {
   readonly outcomes: Map<number, Outcome>;
@@ -58,7 +63,7 @@ async function runWorkload(
       await promise;
       outcomes.set(ts, 'acked');
     } catch (error) {
-      outcomes.set(ts, 'rejected');
+      outcomes.set(ts, isOutcomeUnknown(error) ? 'unknown' : 'rejected');
       if (!isTransactionLogError(error)) unexpected.push(error);
     }
   };
@@ -149,9 +154,27 @@ interface MatrixSummary {
   /** Runs in which some record was rejected, and in which recovery cut a torn tail. */
   readonly withRejections: number;
   readonly withTornTail: number;
+  /** Runs in which the writer said a failed batch's outcome is unknown. */
+  readonly withUnknown: number;
 }
 
-async function faultMatrix(policy: 'commit' | 'relaxed'): Promise<MatrixSummary> {
+/**
+ * Which further operations fail after the first fault: none; every truncate (the writer's cut-back), so
+ * only the fence keeps the failed bytes out; or every truncate and every fence file operation too.
+ */
+type FollowUp = 'none' | 'cut fails' | 'cut and fence fail';
+
+function followUpFault(followUp: FollowUp, op: FileOperation): FaultAction | undefined {
+  if (followUp === 'none') return undefined;
+  if (op.kind === 'truncate') return { fail: 'EIO' };
+  if (followUp === 'cut and fence fail' && op.path.includes('.fence')) return { fail: 'EIO' };
+  return undefined;
+}
+
+async function faultMatrix(
+  policy: 'commit' | 'relaxed',
+  followUp: FollowUp = 'none',
+): Promise<MatrixSummary> {
   const baseline = await walFileSystem();
   const first = baseline.operationCount;
   await runWorkload(baseline, policy);
@@ -160,16 +183,20 @@ async function faultMatrix(policy: 'commit' | 'relaxed'): Promise<MatrixSummary>
   let runs = 0;
   let withRejections = 0;
   let withTornTail = 0;
+  let withUnknown = 0;
   for (let index = first; index < last; index++) {
     for (const action of ACTIONS) {
       const label = `${policy}, fault ${JSON.stringify(action)} at operation ${index}`;
       const fileSystem = await walFileSystem();
-      fileSystem.setFaultPlan((op) => (op.index === index ? action : undefined));
+      fileSystem.setFaultPlan((op) =>
+        op.index === index ? action : op.index > index ? followUpFault(followUp, op) : undefined,
+      );
       const result = await runWorkload(fileSystem, policy);
       fileSystem.setFaultPlan(undefined);
       fileSystem.crash({ tear: true, random: seededRandom(index * 31 + runs) });
       const { records, report } = await readAll(fileSystem);
       if ([...result.outcomes.values()].includes('rejected')) withRejections++;
+      if ([...result.outcomes.values()].includes('unknown')) withUnknown++;
       if (report.tornTail !== undefined) withTornTail++;
       const recovered = records.map((record) => record.commitTs);
       assert.deepEqual(records, recovered.map(sampleRecord), `${label}: records intact`);
@@ -178,7 +205,7 @@ async function faultMatrix(policy: 'commit' | 'relaxed'): Promise<MatrixSummary>
       runs++;
     }
   }
-  return { runs, operations: last - first, withRejections, withTornTail };
+  return { runs, operations: last - first, withRejections, withTornTail, withUnknown };
 }
 
 test('without faults the workload acknowledges every record and a crash loses none', async () => {
@@ -248,4 +275,17 @@ test('a crash at any operation of the workload keeps every record acknowledged b
     }
   }
   assert.ok(withTornTail > 0, `${withTornTail} torn tails cut`);
+});
+
+test('when the cut-back after a failed write fails too, the fence keeps every rejected record out', async () => {
+  for (const policy of ['commit', 'relaxed'] as const) {
+    const summary = await faultMatrix(policy, 'cut fails');
+    assert.ok(summary.withRejections > summary.runs / 2, JSON.stringify(summary));
+    assert.equal(summary.withUnknown, 0, JSON.stringify(summary));
+  }
+});
+
+test('when neither the cut-back nor the fence can be written, the writer says the outcome is unknown', async () => {
+  const summary = await faultMatrix('commit', 'cut and fence fail');
+  assert.ok(summary.withUnknown > summary.runs / 2, JSON.stringify(summary));
 });

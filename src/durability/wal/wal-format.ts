@@ -34,6 +34,9 @@
  * earlier segment, an invalid frame followed by a valid one, non-increasing commit timestamps, an unknown
  * version, another database's id — is damage: recovery stops with StorageDamageDetected instead of guessing.
  *
+ * Fence rule (wal-fence.ts): a segment with a `<name>.fence` file ends at the length the fence holds; the
+ * writer leaves one when it could not cut a failed write off the segment.
+ *
  * Replay rule: read the segments in name order and the frames in file order; apply each record whose
  * commitTs is above the snapshot's commit ts, exactly once, in that order.
  */

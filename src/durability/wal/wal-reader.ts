@@ -6,6 +6,7 @@ import { storageDamage } from '../codec/storage-damage.js';
 import type { FileSystem } from '../file-system.js';
 import { READABLE_WAL_FORMATS } from '../format-versions.js';
 import { decodeWalHeader, parseWalSegmentName, type WalSegmentHeader } from './wal-format.js';
+import { isTemporaryFenceName, readWalFence, removeWalFence } from './wal-fence.js';
 import { joinPath, type WalSegment } from './wal-segment-file.js';
 
 /** Options of `readWal`. */
@@ -47,6 +48,9 @@ export async function readWal(options: WalReadOptions): Promise<WalReadReport> {
   for (const name of await options.fileSystem.list(options.directory)) {
     const firstCommitTs = parseWalSegmentName(name);
     if (firstCommitTs !== undefined) segments.push({ name, firstCommitTs });
+    else if (isTemporaryFenceName(name) && options.repair) {
+      await options.fileSystem.remove(joinPath(options.directory, name));
+    }
   }
   const state: ReadState = {
     options,
@@ -88,7 +92,7 @@ async function readSegment(
   const { fileSystem, directory } = state.options;
   const path = joinPath(directory, segment.name);
   const isLast = next === undefined;
-  const bytes = (await fileSystem.readFile(path)) ?? new Uint8Array(0);
+  const bytes = await readFenced(state, path, segment.name);
   const decoded = decodeWalHeader(bytes);
   if (decoded.kind === 'foreign') throw damaged(path, 0, `not a WAL segment header: ${decoded.reason}`);
   if (decoded.kind === 'torn') {
@@ -204,6 +208,24 @@ function validFrameFollows(bytes: Uint8Array, from: number, lastCommitTs: number
   return false;
 }
 
+/**
+ * The bytes of a segment up to its fence (wal-fence.ts), all of them without one. With `repair` the segment
+ * is cut at the fence for good and the fence removed; the cut is reported like a torn tail.
+ */
+async function readFenced(state: ReadState, path: string, segment: string): Promise<Uint8Array> {
+  const { fileSystem, directory, repair } = state.options;
+  const bytes = (await fileSystem.readFile(path)) ?? new Uint8Array(0);
+  const fence = await readWalFence(fileSystem, directory, segment);
+  if (fence === undefined) return bytes;
+  if (fence === 'invalid') throw damaged(`${path}.fence`, 0, 'the fence does not hold a length');
+  if (fence < bytes.length) {
+    await cutTornTail(state, path, segment, fence, bytes.length);
+  } else if (repair) {
+    await removeWalFence(fileSystem, directory, segment);
+  }
+  return bytes.subarray(0, Math.min(fence, bytes.length));
+}
+
 async function cutTornTail(
   state: ReadState,
   path: string,
@@ -212,13 +234,18 @@ async function cutTornTail(
   length: number,
 ): Promise<void> {
   state.tornTail = { segment, offset, droppedBytes: length - offset };
-  if (!state.options.repair) return;
-  const file = await state.options.fileSystem.openAppend(path);
+  const { fileSystem, directory, repair } = state.options;
+  if (!repair) return;
+  const file = await fileSystem.openAppend(path);
   try {
     await file.truncate(offset);
     await file.sync();
   } finally {
     await file.close();
+  }
+  // Only now is the cut durable, so only now may a fence that asked for it go.
+  if ((await readWalFence(fileSystem, directory, segment)) !== undefined) {
+    await removeWalFence(fileSystem, directory, segment);
   }
 }
 

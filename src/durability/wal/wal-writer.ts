@@ -3,7 +3,8 @@ import type { CommitLog, CommitRecord, TokenDefinition } from '../../storage/ind
 import { encodeFrame } from '../codec/frame.js';
 import { encodeCommitRecord } from '../codec/record-codec.js';
 import type { AppendableFile, FileSystem } from '../file-system.js';
-import { walClosedError, walPoisonedError, walWriteError } from './wal-errors.js';
+import { walClosedError, walOutcomeUnknownError, walPoisonedError, walWriteError } from './wal-errors.js';
+import { writeWalFence } from './wal-fence.js';
 import { parseWalSegmentName } from './wal-format.js';
 import { createSegmentFile, joinPath, type WalSegment } from './wal-segment-file.js';
 
@@ -73,6 +74,12 @@ export class WalWriter implements CommitLog {
   private readonly queue: Entry[] = [];
   private isDraining = false;
   private poison: DatabaseError | undefined;
+  /**
+   * What the commits of the write that failed are told: the poison, or that their outcome is unknown when
+   * their bytes could be neither cut nor fenced. Commits queued after it were never written: they get the
+   * poison.
+   */
+  private failure: DatabaseError | undefined;
   private isClosed = false;
   private readonly timer: NodeJS.Timeout | undefined;
   // Encoding side: the segment the NEXT appended record will land in (queued switches included).
@@ -346,7 +353,7 @@ export class WalWriter implements CommitLog {
     this.counters.bytesWritten += size;
     this.counters.batches++;
     if (this.policy === 'commit' && !(await this.syncNow())) {
-      for (const waiter of batch) waiter.reject(this.poison ?? walClosedError());
+      for (const waiter of batch) waiter.reject(this.failure ?? walClosedError());
       return;
     }
     this.counters.records += batch.length;
@@ -403,20 +410,40 @@ export class WalWriter implements CommitLog {
   /**
    * Poisons the writer after a failed write or sync: cuts the segment back to its last good length and
    * syncs it (so the failed records can never be recovered as committed), then rejects `batch` and every
-   * queued entry. If the cut fails too, nothing more is written: recovery deals with the tail.
+   * queued entry. If the cut fails too, a fence (wal-fence.ts) tells recovery where the segment ends; if
+   * even that fails, the error says that the outcome of the batch is unknown.
    */
   private async fail(error: DatabaseError, batch: readonly Waiter[]): Promise<void> {
     this.poison = error;
     if (this.timer !== undefined) clearInterval(this.timer);
+    this.failure = error;
+    if (!(await this.cutBack()) && !(await this.fence())) this.failure = walOutcomeUnknownError(error);
+    for (const waiter of batch) waiter.reject(this.failure);
+    this.rejectQueue();
+  }
+
+  /** Truncates the segment to its good length and syncs it; false when either fails. */
+  private async cutBack(): Promise<boolean> {
     try {
       await this.file.truncate(this.goodLength);
       await this.file.sync();
       this.syncedLength = this.goodLength;
+      return true;
     } catch {
-      // Deliberately ignored: the writer is poisoned either way and the original error is what matters.
+      return false;
     }
-    for (const waiter of batch) waiter.reject(error);
-    this.rejectQueue();
+  }
+
+  /** Leaves a fence at the good length beside the current segment; false when it cannot be written. */
+  private async fence(): Promise<boolean> {
+    const segment = this.segments.at(-1);
+    if (segment === undefined) return false;
+    try {
+      await writeWalFence(this.fileSystem, this.directory, segment.name, this.goodLength);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private rejectQueue(): void {
