@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import neo4j from 'neo4j-driver-6';
+import { BoltClient, basicAuth } from '../../src/bolt/index.js';
 import { createServerLog, startServer, type QueryLogOptions } from '../../src/server/index.js';
 import { createQueryLog } from '../../src/server/observability/query-log.js';
 import type { QueryEvent } from '../../src/server/observability/server-observer.js';
@@ -96,6 +97,48 @@ describe('The query log', () => {
       entries.map((entry) => entry['query']),
       ['RETURN nope'],
     );
+  });
+
+  test('writes queries cut short by RESET or by a rollback with the result still open as interrupted', async () => {
+    const lines: string[] = [];
+    const logger = createServerLog({
+      level: 'warn',
+      format: 'json',
+      stream: { write: (line) => lines.push(line) },
+    });
+    const server = await startServer({
+      host: '127.0.0.1',
+      port: 0,
+      inMemory: true,
+      logger,
+      queryLog: { mode: 'info', slowQueryMs: 60_000 },
+    });
+    const client = await BoltClient.connect({ port: server.port });
+    try {
+      await client.login(basicAuth('alice', 'secret'));
+      await client.begin();
+      await client.run('UNWIND range(1, 100) AS x RETURN x AS reset_me');
+      assert.equal((await client.pull(1)).hasMore, true);
+      await client.reset();
+      await client.begin();
+      await client.run('UNWIND range(1, 100) AS x RETURN x AS rolled_back');
+      await client.pull(1);
+      await client.rollback();
+    } finally {
+      client.close();
+      await server.close();
+      await logger.flush();
+    }
+    const entries = lines
+      .map((line) => JSON.parse(line) as LogEntry)
+      .filter((entry) => entry['log'] === 'query');
+    const reset = entries.find((entry) => String(entry['query']).includes('reset_me'));
+    assert.equal(reset?.['msg'], 'query interrupted');
+    assert.equal(reset['outcome'], 'interrupted');
+    assert.equal(reset['errorCode'], 'Neo.ClientError.Transaction.Terminated');
+    const rolledBack = entries.find((entry) => String(entry['query']).includes('rolled_back'));
+    assert.equal(rolledBack?.['outcome'], 'interrupted');
+    assert.equal(rolledBack['errorCode'], undefined);
   });
 
   test('the threshold compares the duration inclusively', () => {

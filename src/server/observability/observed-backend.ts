@@ -122,6 +122,9 @@ class ObservedTransaction implements BackendTransaction {
   private readonly user: string;
   private readonly observer: ServerObserver;
   private ended = false;
+  /** Queries whose result has not ended yet: reported as interrupted when the transaction ends first. */
+  private readonly unfinished = new Set<Report>();
+  private terminated = false;
 
   constructor(inner: BackendTransaction, request: TransactionRequest, observer: ServerObserver) {
     this.inner = inner;
@@ -136,6 +139,7 @@ class ObservedTransaction implements BackendTransaction {
     const report: Report = (fields) => {
       if (reported) return;
       reported = true;
+      this.unfinished.delete(report);
       this.observer.queryFinished({
         database: this.database,
         user: this.user,
@@ -145,6 +149,7 @@ class ObservedTransaction implements BackendTransaction {
         ...fields,
       });
     };
+    this.unfinished.add(report);
     return watch(
       () => this.inner.run(query, parameters),
       (result) => new ObservedResult(result, report),
@@ -180,13 +185,21 @@ class ObservedTransaction implements BackendTransaction {
   }
 
   terminate(): void {
+    this.terminated = true;
     this.inner.terminate();
   }
 
-  /** Reports the end once: Bolt may roll back after a failed commit, or twice on disconnect. */
+  /**
+   * Reports the end once (Bolt may roll back after a failed commit, or twice on disconnect), after the
+   * queries it cut short: a RESET (terminate), or a rollback or disconnect with a result still open.
+   */
   private end(outcome: 'committed' | 'rolled_back'): void {
     if (this.ended) return;
     this.ended = true;
+    const errorCode = this.terminated ? Status.Terminated.code : undefined;
+    for (const report of [...this.unfinished]) {
+      report({ outcome: 'interrupted', type: undefined, rows: undefined, errorCode });
+    }
     this.observer.transactionEnded(this.database, outcome);
   }
 }

@@ -28,9 +28,15 @@ export interface QueryLogRecord {
   readonly parameters?: unknown;
   readonly type?: string;
   readonly rows?: number;
-  readonly outcome: 'success' | 'failure';
+  readonly outcome: QueryEvent['outcome'];
   readonly errorCode?: string;
 }
+
+const QUERY_LOG_MESSAGES = {
+  success: 'query',
+  failure: 'query failed',
+  interrupted: 'query interrupted',
+} as const satisfies Record<QueryEvent['outcome'], string>;
 
 /**
  * An observer writing one structured line per finished query to `logger.record` (or, for loggers without
@@ -44,7 +50,7 @@ export function createQueryLog(options: QueryLogOptions, logger: ServerLogger): 
     queryFinished: (event) => {
       if (event.outcome === 'success' && event.durationMs < threshold) return;
       const record = toQueryLogRecord(event, verbose);
-      const message = event.outcome === 'success' ? 'query' : 'query failed';
+      const message = QUERY_LOG_MESSAGES[event.outcome];
       if (logger.record === undefined) logger.info(`${message} ${JSON.stringify(record)}`);
       else logger.record({ ...record }, message);
     },

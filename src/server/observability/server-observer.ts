@@ -9,7 +9,11 @@ export interface QueryEvent {
   readonly parameters: CypherMap;
   /** From RUN to the end of the result (the last PULL or DISCARD), client think time between PULLs included. */
   readonly durationMs: number;
-  readonly outcome: 'success' | 'failure';
+  /**
+   * `interrupted`: the transaction ended before the result did (RESET, a rollback or a disconnect with the
+   * result still open); with the Terminated code when a RESET or a kill ended it.
+   */
+  readonly outcome: 'success' | 'failure' | 'interrupted';
   /** The summary's query type; unknown for a query that failed before it had one. */
   readonly type: QueryType | undefined;
   /** Records produced (streamed or discarded); unknown for a failed query. */
