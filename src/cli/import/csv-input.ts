@@ -5,15 +5,16 @@
  */
 import { createReadStream } from 'node:fs';
 import { DatabaseError, Status } from '../../errors/index.js';
-import { CsvParser, type CsvDialect, type CsvField } from './csv-parser.js';
+import { CsvParser, type CsvDialect } from './csv-parser.js';
+import type { CsvField, CsvRecord } from './csv-record.js';
 
 /** Bytes read per chunk: large reads keep the per-chunk overhead negligible. */
 const CHUNK_BYTES = 1 << 20;
 
-/** Receives the header, the data rows and unreadable records of a group. */
+/** Receives the header, the data rows (a reused record: see `CsvSink`) and unreadable records of a group. */
 export interface InputHandler {
   header(fields: CsvField[], source: string): void;
-  row(fields: CsvField[], source: string, line: number): void;
+  row(record: CsvRecord, source: string, line: number): void;
   bad(source: string, line: number, reason: string): void;
 }
 
@@ -36,13 +37,13 @@ export async function readInputGroup(
   for (const file of files) {
     let rows = 0;
     const parser = new CsvParser(dialect, {
-      row(fields, line) {
+      row(record, line) {
         if (seen.header) {
           rows++;
-          handler.row(fields, file, line);
+          handler.row(record, file, line);
         } else {
           seen.header = true;
-          handler.header(fields, file);
+          handler.header(record.fields(), file);
         }
       },
       bad(line, reason) {

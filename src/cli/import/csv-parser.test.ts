@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { CsvParser, type CsvDialect, type CsvField } from './csv-parser.js';
+import { CsvParser, type CsvDialect } from './csv-parser.js';
+import type { CsvField } from './csv-record.js';
 
 interface Parsed {
   rows: { fields: CsvField[]; line: number }[];
@@ -14,7 +15,7 @@ const MULTILINE: CsvDialect = { ...COMMA, multilineFields: true };
 function parse(chunks: readonly string[], dialect: CsvDialect = COMMA): Parsed {
   const parsed: Parsed = { rows: [], bad: [] };
   const parser = new CsvParser(dialect, {
-    row: (fields, line) => parsed.rows.push({ fields: [...fields], line }),
+    row: (record, line) => parsed.rows.push({ fields: record.fields(), line }),
     bad: (line, reason) => parsed.bad.push({ line, reason }),
   });
   for (const chunk of chunks) parser.push(chunk);

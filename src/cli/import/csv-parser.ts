@@ -6,13 +6,13 @@
  * the next line (neo4j-admin's `--multiline-fields=false`, which lets it read files in parallel).
  *
  * Speed: most lines of a bulk import contain no quote at all, so a line without one is cut at each
- * delimiter found with `indexOf`, its fields sliced straight from the chunk; the character state machine runs only from a line that holds a quote. The positions of the
- * next quote and delimiter are remembered, so each is searched for once per chunk, not once per line.
+ * delimiter found with `indexOf`, and its fields are handed over as positions in the chunk (a reused
+ * `CsvRecord`: no string and no array per field or line); the character state machine runs only from a line
+ * that holds a quote. The positions of the next quote and delimiter are remembered, so each is searched for
+ * once per chunk, not once per line.
  */
 import { DatabaseError, Status } from '../../errors/index.js';
-
-/** A field: its text, or `undefined` for an empty field that was not quoted (neo4j-admin: no value). */
-export type CsvField = string | undefined;
+import { CsvRecord, type CsvField } from './csv-record.js';
 
 /** The characters of one CSV dialect (each exactly one UTF-16 unit, checked by the option parser). */
 export interface CsvDialect {
@@ -22,9 +22,12 @@ export interface CsvDialect {
   readonly multilineFields: boolean;
 }
 
-/** Receives the records in order; `line` is the 1-based physical line where the record starts. */
+/**
+ * Receives the records in order; `line` is the 1-based physical line where the record starts. The record is
+ * reused for the next line: read what is needed during the call.
+ */
 export interface CsvSink {
-  row(fields: CsvField[], line: number): void;
+  row(record: CsvRecord, line: number): void;
   /** A record that cannot be read (an unterminated quote); reading continues after it. */
   bad(line: number, reason: string): void;
 }
@@ -50,6 +53,7 @@ export class CsvParser {
   private readonly multiline: boolean;
   private readonly sink: CsvSink;
   private readonly maxRecordChars: number;
+  private readonly record = new CsvRecord();
   private pending = '';
   private started = false;
   /** The 1-based number of the next physical line to be read. */
@@ -67,12 +71,25 @@ export class CsvParser {
 
   /** Reads every complete record of `chunk` (plus what an earlier chunk left over). */
   push(chunk: string): void {
-    let text = this.pending === '' ? chunk : this.pending + chunk;
-    if (!this.started && text.length > 0) {
+    let text = chunk;
+    let start = 0;
+    if (!this.started && chunk.length > 0) {
       this.started = true;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      if (chunk.charCodeAt(0) === 0xfeff) start = 1;
     }
-    this.pending = this.scan(text, false);
+    if (this.pending !== '') {
+      // The record left over is finished on its own, so that the bulk of the chunk is scanned in the
+      // chunk itself: a concatenation would make every character read go through an indirection.
+      const newline = chunk.indexOf('\n');
+      if (newline === -1) {
+        text = this.pending + chunk;
+      } else {
+        const rest = this.scan(this.pending + chunk.slice(0, newline + 1), 0, false);
+        if (rest === '') start = newline + 1;
+        else text = rest + chunk.slice(newline + 1); // a quoted record spanning lines goes on
+      }
+    }
+    this.pending = this.scan(text, start, false);
     if (this.pending.length > this.maxRecordChars) {
       throw new DatabaseError(
         Status.ArgumentError,
@@ -86,14 +103,14 @@ export class CsvParser {
   end(): void {
     const rest = this.pending;
     this.pending = '';
-    if (rest !== '') this.scan(rest, true);
+    if (rest !== '') this.scan(rest, 0, true);
   }
 
-  /** Consumes the records of `text`; returns the unconsumed tail (an incomplete record). */
-  private scan(text: string, final: boolean): string {
+  /** Consumes the records of `text` from `start`; returns the unconsumed tail (an incomplete record). */
+  private scan(text: string, start: number, final: boolean): string {
     const length = text.length;
     const delimiter = this.delimiter;
-    let position = 0;
+    let position = start;
     // The next quote and the next delimiter at or after `position` (`length` when there is none), kept
     // between lines so that a file is searched for each only once.
     let nextQuote = -1;
@@ -116,20 +133,22 @@ export class CsvParser {
       }
       const end = newline > position && text.charCodeAt(newline - 1) === CR ? newline - 1 : newline;
       if (end > position) {
-        // A quote-free line: cut at each delimiter, slicing the fields straight from the chunk.
-        const fields: CsvField[] = [];
-        let start = position;
+        // A quote-free line: cut at each delimiter, the fields left in place in the chunk.
+        const record = this.record;
+        record.reset(text);
+        let field = position;
         for (;;) {
-          if (nextDelimiter < start) {
-            nextDelimiter = text.indexOf(delimiter, start);
+          if (nextDelimiter < field) {
+            nextDelimiter = text.indexOf(delimiter, field);
             if (nextDelimiter === -1) nextDelimiter = length;
           }
           const stop = nextDelimiter < end ? nextDelimiter : end;
-          fields.push(stop > start ? text.slice(start, stop) : undefined);
+          if (stop > field) record.add(field, stop);
+          else record.add(-1, -1);
           if (stop === end) break;
-          start = stop + 1;
+          field = stop + 1;
         }
-        this.sink.row(fields, this.line);
+        this.sink.row(record, this.line);
       }
       this.line++;
       position = newline + 1;
@@ -224,7 +243,8 @@ export class CsvParser {
   }
 
   private finish(fields: CsvField[], newline: number, innerLines: number): number {
-    this.sink.row(fields, this.line);
+    this.record.assign(fields);
+    this.sink.row(this.record, this.line);
     this.line += innerLines + 1;
     return newline + 1;
   }

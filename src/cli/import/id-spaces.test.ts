@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { CsvRecord } from './csv-record.js';
 import { IdGroup } from './id-group.js';
-import { IdSpaces, stringIdKey } from './id-spaces.js';
+import { IdSpaces, stringIdKey, type IdKey } from './id-spaces.js';
 
 test('canonical integer text becomes a number key, any other text stays text', () => {
   assert.equal(stringIdKey('0'), 0);
@@ -76,4 +77,34 @@ test('an id group keeps huge ids out of its array and moves them in when the arr
   assert.equal(group.get(209_999), 200_009);
   assert.equal(group.get(100_000_000), 1);
   assert.equal(group.size, 200_002);
+});
+
+test('the key read straight from a record field is the key of its text, or the same error', () => {
+  const outcome = (read: () => IdKey): string => {
+    try {
+      return `${typeof read()}:${String(read())}`;
+    } catch (error) {
+      return `error:${error instanceof Error ? error.message : String(error)}`;
+    }
+  };
+  fc.assert(
+    fc.property(
+      fc.constantFrom('string', 'integer', 'actual'),
+      fc.oneof(
+        fc.string({ unit: fc.constantFrom('0', '1', '9', '-', '+', ' ', 'a'), minLength: 1, maxLength: 18 }),
+        fc.nat().map(String),
+        fc.constantFrom('2147483647', '2147483648', '999999999', '1000000000', '0000000001'),
+      ),
+      (idType, text) => {
+        const spaces = new IdSpaces(idType);
+        const record = new CsvRecord();
+        record.assign(['x', text]);
+        assert.equal(
+          outcome(() => spaces.keyOfField(record, 1)),
+          outcome(() => spaces.keyOf(text)),
+        );
+      },
+    ),
+    { numRuns: 1000 },
+  );
 });

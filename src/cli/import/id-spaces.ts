@@ -6,6 +6,7 @@
  */
 import { DatabaseError, Status } from '../../errors/index.js';
 import type { CypherValue } from '../../values/index.js';
+import type { CsvRecord } from './csv-record.js';
 import { IdGroup } from './id-group.js';
 
 /** How ids in the files are read (neo4j-admin `--id-type`). */
@@ -17,6 +18,8 @@ export type IdKey = string | number;
 const INTEGER = /^[+-]?\d+$/;
 /** The largest `actual` node id accepted: storage tables grow to the highest id. */
 const MAX_ACTUAL_ID = 2 ** 31 - 1;
+/** String ids that are canonical integers below this become numeric keys (see `stringIdKey`). */
+const STRING_KEY_LIMIT = 1e9;
 
 /** The id spaces of one import. */
 export class IdSpaces {
@@ -61,6 +64,23 @@ export class IdSpaces {
       );
     }
     return value === 0 ? 0 : value; // -0 and 0 are one id
+  }
+
+  /**
+   * The key of field `index` of `record` (which must be present): `keyOf` of its text, read straight from
+   * the characters when the field is plain digits, as bulk files' ids most often are.
+   * @throws DatabaseError (ArgumentError) as `keyOf`.
+   */
+  keyOfField(record: CsvRecord, index: number): IdKey {
+    if (this.idType === 'string') {
+      // Canonical digits below 10^9 are the numeric keys of `stringIdKey`.
+      const value = record.digitsValue(index, true);
+      if (value >= 0 && value < STRING_KEY_LIMIT) return value;
+    } else {
+      const value = record.digitsValue(index);
+      if (value >= 0 && (this.idType === 'integer' || value <= MAX_ACTUAL_ID)) return value;
+    }
+    return this.keyOf(record.field(index) ?? '');
   }
 
   /** The value stored in the id column's property (`id:ID`): the text for string ids, else INTEGER. */

@@ -39,18 +39,14 @@ interface Outcome {
   report: string[];
 }
 
-async function load(
-  inputs: ImportInputs,
-  settings: Partial<ImportSettings> = {},
-  batchSize = 3,
-): Promise<Outcome> {
+async function load(inputs: ImportInputs, settings: Partial<ImportSettings> = {}): Promise<Outcome> {
   const store = new GraphStore();
   const report: string[] = [];
   const result = await importGraph(
     store,
     inputs,
     { ...SETTINGS, ...settings },
-    { report: { write: (line) => report.push(line) }, batchSize },
+    { report: { write: (line) => report.push(line) } },
   );
   return { store, result, report };
 }
@@ -248,16 +244,28 @@ test('more bad rows than the tolerance stop the import', async () => {
   assert.equal(result.badRows, 3);
 });
 
-test('the import writes records of the batch size with increasing commit timestamps', async () => {
+test('the import is the first commit of the store, and transactions read and write after it', async () => {
   const users = file(`id:ID\n${Array.from({ length: 10 }, (_, index) => String(index)).join('\n')}\n`);
-  const { store, result } = await load(
-    { nodes: [{ labels: ['N'], files: [users] }], relationships: [] },
+  const links = file(':START_ID,:END_ID\n0,1\n1,2\n');
+  const { store } = await load(
+    { nodes: [{ labels: ['N'], files: [users] }], relationships: [{ type: 'R', files: [links] }] },
     {},
-    4,
   );
-  assert.equal(result.records, 3);
-  assert.equal(store.lastCommitTs, 3);
+  assert.equal(store.lastCommitTs, 1);
   assert.equal(store.countNodes(store.tokens.labels.idOf('N')), 10);
+  const tx = store.begin();
+  const created = tx.createNode([store.tokens.labels.idOf('N') ?? -1]);
+  tx.createRelationship(store.tokens.relationshipTypes.idOf('R') ?? -1, created, 0);
+  await tx.commit();
+  assert.equal(store.lastCommitTs, 2);
+  assert.equal(created, 10, 'new nodes take ids after the imported ones');
+  assert.deepEqual(store.verifyConsistency(), []);
+  const read = store.begin({ readOnly: true });
+  const cursor = read.scanRelationships();
+  let count = 0;
+  while (cursor.next() !== -1) count++;
+  read.rollback();
+  assert.equal(count, 3);
 });
 
 test('an invalid header or a missing file stops the import with the file named', async () => {
@@ -277,13 +285,18 @@ test('an invalid header or a missing file stops the import with the file named',
   );
 });
 
-test('a store that already holds data is refused', async () => {
+test('a store that holds data, or ever committed anything, is refused', async () => {
   const store = new GraphStore();
   const tx = store.begin();
-  tx.createNode([]);
+  const id = tx.createNode([]);
   await tx.commit();
-  await assert.rejects(
-    importGraph(store, { nodes: [], relationships: [] }, SETTINGS, { report: { write: () => undefined } }),
-    /needs an empty database/,
-  );
+  const none = { nodes: [], relationships: [] };
+  const hooks = { report: { write: () => undefined } };
+  await assert.rejects(importGraph(store, none, SETTINGS, hooks), /needs an empty database/);
+  const removal = store.begin();
+  removal.deleteNode(id);
+  await removal.commit();
+  store.collectGarbage();
+  assert.equal(store.countNodes(), 0);
+  await assert.rejects(importGraph(store, none, SETTINGS, hooks), /needs an empty database/);
 });

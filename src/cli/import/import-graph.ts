@@ -1,20 +1,21 @@
 /**
  * The import pipeline, in order: every node group (header, then rows), then every relationship group
- * (whose endpoints must be nodes imported before), each turned into commit records replayed into an
- * empty store in large batches. It knows nothing of data directories or durability: the command wraps
- * it (see import-command.ts), tests run it on a plain in-memory GraphStore.
+ * (whose endpoints must be nodes imported before), each row bulk-loaded into the empty store as it is read
+ * (graph-loader.ts), and at the end the adjacency lists linked in one pass. It knows nothing of data
+ * directories or durability: run-import.ts wraps it, tests run it on a plain in-memory GraphStore.
  */
 import { statSync } from 'node:fs';
 import { DatabaseError, Status } from '../../errors/index.js';
 import type { GraphStore } from '../../storage/index.js';
 import { BadRows, type BadRowKind, type BadRowPolicy, type ReportSink } from './bad-rows.js';
 import { readInputGroup, type InputHandler } from './csv-input.js';
-import type { CsvDialect, CsvField } from './csv-parser.js';
+import type { CsvDialect } from './csv-parser.js';
+import type { CsvRecord } from './csv-record.js';
+import { GraphLoader } from './graph-loader.js';
 import { parseHeader, type EntityKind, type Header } from './header.js';
 import { IdSpaces, type IdType } from './id-spaces.js';
 import type { ImportContext } from './import-context.js';
 import { NodeRows, type NodeInput } from './node-rows.js';
-import { RecordBatcher } from './record-batcher.js';
 import { RelationshipRows, type RelationshipInput } from './relationship-rows.js';
 import type { ValueOptions } from './value-converters.js';
 
@@ -35,12 +36,10 @@ export interface ImportProgress {
   advance(bytes: number, rows: number): void;
 }
 
-/** Where the import reports and how big its records are. */
+/** Where the import reports and shows progress. */
 export interface ImportHooks {
   readonly report: ReportSink;
   readonly progress?: ImportProgress;
-  /** Changes per commit record (default 10,000). */
-  readonly batchSize?: number;
 }
 
 /** What an import did. */
@@ -50,16 +49,17 @@ export interface ImportResult {
   readonly properties: number;
   readonly badRows: number;
   readonly badRowCounts: Readonly<Record<BadRowKind, number>>;
-  /** Commit records replayed, and the milliseconds storage spent replaying them. */
-  readonly records: number;
-  readonly replayMs: number;
+  /** Milliseconds storage spent linking the loaded relationships into adjacency lists (the last step). */
+  readonly linkMs: number;
   readonly durationMs: number;
 }
 
 /**
- * Imports the CSV groups into `store`, which must be empty and have no transaction running.
- * @throws DatabaseError (ArgumentError) for an unreadable file, an invalid header, or bad rows beyond
- * what the settings allow; the store then holds the part imported so far and should be discarded.
+ * Imports the CSV groups into `store`, which must be new: empty, and never used by a transaction. The
+ * whole import becomes the store's first commit.
+ * @throws DatabaseError (ArgumentError) for a store that is not new, an unreadable file, an invalid header,
+ * or bad rows beyond what the settings allow; the store then holds the part imported so far and must be
+ * discarded.
  */
 export async function importGraph(
   store: GraphStore,
@@ -68,13 +68,20 @@ export async function importGraph(
   hooks: ImportHooks,
 ): Promise<ImportResult> {
   const started = performance.now();
-  if (store.countNodes() !== 0 || store.countRelationships() !== 0) {
+  if (
+    store.countNodes() !== 0 ||
+    store.countRelationships() !== 0 ||
+    store.lastCommitTs !== 0 ||
+    store.activeTransactions !== 0 ||
+    store.indexes().length !== 0 ||
+    store.constraints().length !== 0
+  ) {
     throw new DatabaseError(Status.ArgumentError, 'An import needs an empty database');
   }
-  const batcher = new RecordBatcher(store, hooks.batchSize);
+  const loader = new GraphLoader(store);
   const badRows = new BadRows(settings, hooks.report);
   const context: ImportContext = {
-    batcher,
+    loader,
     ids: new IdSpaces(settings.idType),
     badRows,
     values: settings,
@@ -103,7 +110,7 @@ export async function importGraph(
       badRows,
     );
   }
-  batcher.flush();
+  loader.finish();
   const { counters } = context;
   return {
     nodes: counters.nodes,
@@ -111,14 +118,13 @@ export async function importGraph(
     properties: counters.properties,
     badRows: badRows.total,
     badRowCounts: { ...badRows.counts },
-    records: batcher.records,
-    replayMs: batcher.replayMs,
+    linkMs: loader.finishMs,
     durationMs: performance.now() - started,
   };
 }
 
 interface RowHandler {
-  row(fields: CsvField[], source: string, line: number): void;
+  row(record: CsvRecord, source: string, line: number): void;
 }
 
 async function readGroup(
@@ -134,8 +140,8 @@ async function readGroup(
     header(fields, source) {
       rows = handlerFor(parseHeader(fields, entity, source), source);
     },
-    row(fields, source, line) {
-      rows?.row(fields, source, line);
+    row(record, source, line) {
+      rows?.row(record, source, line);
     },
     bad(source, line, reason) {
       badRows.record('format', source, line, reason);

@@ -1,16 +1,17 @@
 /**
- * Turns the data rows of one `--nodes` group into CreateNode changes: labels from the group and the
+ * Turns the data rows of one `--nodes` group into loaded nodes: labels from the group and the
  * `:LABEL` column, the node id from the `:ID` column (kept as a property when the column has a name, as
  * neo4j-admin does) and the typed properties. A row is checked completely before its id is registered,
  * so a bad row leaves no trace but its report line.
  */
 import { DatabaseError, Status } from '../../errors/index.js';
 import type { CypherValue } from '../../values/index.js';
-import type { CsvField } from './csv-parser.js';
+import type { CsvRecord } from './csv-record.js';
 import type { Header } from './header.js';
 import type { IdGroup } from './id-group.js';
 import type { IdKey } from './id-spaces.js';
 import {
+  appendProperties,
   propertyPlans,
   reasonOf,
   widthReason,
@@ -23,8 +24,6 @@ export interface NodeInput {
   readonly labels: readonly string[];
   readonly files: readonly string[];
 }
-
-type Property = readonly [key: number, value: CypherValue];
 
 /** The row handler of one node group. */
 export class NodeRows {
@@ -54,75 +53,67 @@ export class NodeRows {
     const named = idColumn?.kind === 'id' ? idColumn : undefined;
     this.groupName = named?.group ?? '';
     this.group = context.ids.group(this.groupName);
-    this.idKey = named?.name === undefined ? undefined : context.batcher.token('PROPERTY_KEY', named.name);
+    this.idKey = named?.name === undefined ? undefined : context.loader.token('PROPERTY_KEY', named.name);
     this.labelIndexes = columns.flatMap((column, index) => (column.kind === 'label' ? [index] : []));
-    this.baseLabels = Object.freeze(input.labels.map((label) => context.batcher.token('LABEL', label)));
+    this.baseLabels = Object.freeze(input.labels.map((label) => context.loader.token('LABEL', label)));
     this.properties = propertyPlans(columns, context);
   }
 
-  row(fields: CsvField[], source: string, line: number): void {
+  row(record: CsvRecord, source: string, line: number): void {
     const { context } = this;
-    if (fields.length !== this.width) {
-      context.badRows.record('format', source, line, widthReason(fields.length, this.width));
+    if (record.count !== this.width) {
+      context.badRows.record('format', source, line, widthReason(record.count, this.width));
       return;
     }
     let key: IdKey | undefined;
-    let idText = '';
     if (this.idIndex >= 0) {
-      const text = fields[this.idIndex];
-      if (text === undefined) {
+      if (record.isAbsent(this.idIndex)) {
         context.badRows.record('format', source, line, 'the :ID field is empty');
         return;
       }
-      idText = text;
       try {
-        key = context.ids.keyOf(text);
+        key = context.ids.keyOfField(record, this.idIndex);
       } catch (error) {
         context.badRows.record('format', source, line, reasonOf(error));
         return;
       }
       if (this.group.has(key)) {
         const where = this.groupName === '' ? '' : ` in group '${this.groupName}'`;
+        const text = record.field(this.idIndex) ?? '';
         context.badRows.record('duplicate-node', source, line, `duplicate node id '${text}'${where}`);
         return;
       }
     }
-    const properties: Property[] = [];
+    // A fresh array per node: the store keeps it as the node's property map.
+    const properties: (number | CypherValue)[] = [];
     if (this.idKey !== undefined && key !== undefined) {
-      properties.push([this.idKey, context.ids.propertyValue(key, idText)]);
+      const value =
+        typeof key === 'number' && context.ids.idType !== 'string'
+          ? BigInt(key)
+          : context.ids.propertyValue(key, record.field(this.idIndex) ?? '');
+      properties.push(this.idKey, value);
     }
-    for (const plan of this.properties) {
-      const text = fields[plan.index];
-      if (text === undefined) continue;
-      let value: CypherValue | undefined;
-      try {
-        value = plan.convert(text);
-      } catch (error) {
-        context.badRows.record('format', source, line, `${plan.name}: ${reasonOf(error)}`);
-        return;
-      }
-      if (value !== undefined) properties.push([plan.key, value]);
-    }
-    const labels = this.labelIndexes.length === 0 ? this.baseLabels : this.labelsOf(fields);
+    if (!appendProperties(record, this.properties, properties, context, source, line)) return;
+    const labels = this.labelIndexes.length === 0 ? this.baseLabels : this.labelsOf(record);
     const { counters } = context;
     const id = typeof key === 'number' && context.ids.idType === 'actual' ? key : counters.nextNodeId++;
     if (key !== undefined) this.group.set(key, id);
-    context.batcher.createNode(id, labels, properties);
+    context.loader.createNode(id, labels, properties);
     counters.nodes++;
-    counters.properties += properties.length;
+    counters.properties += properties.length / 2;
   }
 
   /** The group's labels plus those of the `:LABEL` fields (split at the array delimiter). */
-  private labelsOf(fields: CsvField[]): readonly number[] {
+  private labelsOf(record: CsvRecord): readonly number[] {
     let text = '';
-    for (const index of this.labelIndexes) text += `${fields[index] ?? ''}\u0000`;
+    for (const index of this.labelIndexes) text += `${record.field(index) ?? ''}\u0000`;
     const cached = this.labelCache.get(text);
     if (cached !== undefined) return cached;
     const labels = [...this.baseLabels];
     for (const index of this.labelIndexes) {
-      for (const name of (fields[index] ?? '').split(this.context.values.arrayDelimiter)) {
+      for (const name of (record.field(index) ?? '').split(this.context.values.arrayDelimiter)) {
         const trimmed = name.trim();
-        if (trimmed !== '') labels.push(this.context.batcher.token('LABEL', trimmed));
+        if (trimmed !== '') labels.push(this.context.loader.token('LABEL', trimmed));
       }
     }
     const frozen = Object.freeze(labels);

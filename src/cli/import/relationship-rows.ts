@@ -1,29 +1,28 @@
 /**
- * Turns the data rows of one `--relationships` group into CreateRelationship changes: the endpoints are
+ * Turns the data rows of one `--relationships` group into loaded relationships: the endpoints are
  * looked up in their id groups, the type comes from the `:TYPE` field or else from the option, and the
  * typed properties follow. A relationship whose endpoint was not imported is a `missing-node` bad row.
  */
 import type { CypherValue } from '../../values/index.js';
-import type { CsvField } from './csv-parser.js';
+import type { CsvRecord } from './csv-record.js';
+import { NO_PROPERTIES } from './graph-loader.js';
 import type { Header } from './header.js';
 import type { IdGroup } from './id-group.js';
 import type { IdKey } from './id-spaces.js';
 import {
+  appendProperties,
   propertyPlans,
   reasonOf,
   widthReason,
   type ImportContext,
   type PropertyPlan,
 } from './import-context.js';
-import { NO_PROPERTIES } from './record-batcher.js';
 
 /** One `--relationships[=TYPE]=files` option. */
 export interface RelationshipInput {
   readonly type: string | undefined;
   readonly files: readonly string[];
 }
-
-type Property = readonly [key: number, value: CypherValue];
 
 interface Endpoint {
   readonly index: number;
@@ -57,17 +56,17 @@ export class RelationshipRows {
     this.end = endpoint('end');
     this.typeIndex = columns.findIndex((column) => column.kind === 'type');
     this.defaultType =
-      input.type === undefined ? undefined : context.batcher.token('RELATIONSHIP_TYPE', input.type);
+      input.type === undefined ? undefined : context.loader.token('RELATIONSHIP_TYPE', input.type);
     this.properties = propertyPlans(columns, context);
   }
 
-  row(fields: CsvField[], source: string, line: number): void {
+  row(record: CsvRecord, source: string, line: number): void {
     const { context } = this;
-    if (fields.length !== this.width) {
-      context.badRows.record('format', source, line, widthReason(fields.length, this.width));
+    if (record.count !== this.width) {
+      context.badRows.record('format', source, line, widthReason(record.count, this.width));
       return;
     }
-    const type = this.typeOf(fields);
+    const type = this.typeOf(record);
     if (type === undefined) {
       context.badRows.record(
         'format',
@@ -77,57 +76,45 @@ export class RelationshipRows {
       );
       return;
     }
-    const start = this.resolve(this.start, fields, source, line);
+    const start = this.resolve(this.start, record, source, line);
     if (start === undefined) return;
-    const end = this.resolve(this.end, fields, source, line);
+    const end = this.resolve(this.end, record, source, line);
     if (end === undefined) return;
-    let properties: Property[] | typeof NO_PROPERTIES = NO_PROPERTIES;
+    let properties = NO_PROPERTIES;
     if (this.properties.length > 0) {
-      const built: Property[] = [];
-      for (const plan of this.properties) {
-        const text = fields[plan.index];
-        if (text === undefined) continue;
-        let value: CypherValue | undefined;
-        try {
-          value = plan.convert(text);
-        } catch (error) {
-          context.badRows.record('format', source, line, `${plan.name}: ${reasonOf(error)}`);
-          return;
-        }
-        if (value !== undefined) built.push([plan.key, value]);
-      }
+      const built: (number | CypherValue)[] = [];
+      if (!appendProperties(record, this.properties, built, context, source, line)) return;
       properties = built;
     }
     const { counters } = context;
-    context.batcher.createRelationship(counters.nextRelationshipId++, type, start, end, properties);
+    context.loader.createRelationship(counters.nextRelationshipId++, type, start, end, properties);
     counters.relationships++;
-    counters.properties += properties.length;
+    counters.properties += properties.length / 2;
   }
 
-  private typeOf(fields: CsvField[]): number | undefined {
+  private typeOf(record: CsvRecord): number | undefined {
     if (this.typeIndex < 0) return this.defaultType;
-    const name = fields[this.typeIndex]?.trim();
+    const name = record.field(this.typeIndex)?.trim();
     if (name === undefined || name === '') return this.defaultType;
     let type = this.types.get(name);
     if (type === undefined) {
-      type = this.context.batcher.token('RELATIONSHIP_TYPE', name);
+      type = this.context.loader.token('RELATIONSHIP_TYPE', name);
       this.types.set(name, type);
     }
     return type;
   }
 
   /** The node id of an endpoint, or `undefined` after reporting why there is none. */
-  private resolve(endpoint: Endpoint, fields: CsvField[], source: string, line: number): number | undefined {
+  private resolve(endpoint: Endpoint, record: CsvRecord, source: string, line: number): number | undefined {
     const { context } = this;
-    const label = endpoint.role === 'start' ? ':START_ID' : ':END_ID';
-    const text = fields[endpoint.index];
-    if (text === undefined) {
+    if (record.isAbsent(endpoint.index)) {
+      const label = endpoint.role === 'start' ? ':START_ID' : ':END_ID';
       context.badRows.record('format', source, line, `the ${label} field is empty`);
       return undefined;
     }
     let key: IdKey;
     try {
-      key = context.ids.keyOf(text);
+      key = context.ids.keyOfField(record, endpoint.index);
     } catch (error) {
       context.badRows.record('format', source, line, reasonOf(error));
       return undefined;
@@ -135,6 +122,7 @@ export class RelationshipRows {
     const id = endpoint.group.get(key);
     if (id === undefined) {
       const where = endpoint.groupName === '' ? '' : ` in group '${endpoint.groupName}'`;
+      const text = record.field(endpoint.index) ?? '';
       context.badRows.record(
         'missing-node',
         source,

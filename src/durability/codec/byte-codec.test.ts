@@ -87,6 +87,28 @@ test('strings with lone surrogates survive exactly; others are stored as UTF-8',
   assert.deepEqual([...writer.finish()], [4, 0xc3, 0xa9]);
 });
 
+test('strings whose length prefix is shorter than their worst case are written compactly', () => {
+  // The writer reserves room for the longest prefix (3 bytes per UTF-16 unit) and moves the bytes back when
+  // the actual prefix is shorter: check lengths around the 1/2- and 2/3-byte prefix boundaries, ASCII and
+  // multi-byte, each followed by another value so a wrong position would show.
+  for (const unit of ['a', 'é', '\u20ac', '\u{1f600}']) {
+    for (const count of [0, 1, 21, 22, 42, 63, 64, 65, 127, 128, 2730, 2731, 8191, 8192, 20000]) {
+      const text = unit.repeat(count);
+      const writer = new ByteWriter(16);
+      writer.string(text);
+      writer.u8(0x5a);
+      const bytes = writer.finish();
+      const byteLength = new TextEncoder().encode(text).length;
+      let prefix = 1;
+      for (let rest = byteLength * 2; rest >= 0x80; rest = Math.floor(rest / 0x80)) prefix++;
+      assert.equal(bytes.length, prefix + byteLength + 1, `${count} × ${JSON.stringify(unit)}`);
+      const reader = new ByteReader(bytes);
+      assert.equal(reader.string(), text);
+      assert.equal(reader.u8(), 0x5a);
+    }
+  }
+});
+
 test('reading past the end throws StorageDamageDetected for every kind of read', () => {
   const reads: ((reader: ByteReader) => unknown)[] = [
     (reader) => reader.u8(),

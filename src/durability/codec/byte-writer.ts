@@ -5,6 +5,13 @@ import { utf8Encoder } from '../../util/index.js';
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 const TWO_POW_32 = 0x1_0000_0000;
 
+/** Bytes of `value` as unsigned LEB128. */
+function varUintSize(value: number): number {
+  let size = 1;
+  for (let rest = value; rest >= 0x80; rest = Math.floor(rest / 0x80)) size++;
+  return size;
+}
+
 /**
  * A growable little-endian byte buffer for the durability formats (WAL records, snapshots). Every method
  * appends; `finish()` returns the bytes written. Integers documented as "safe" must be non-negative safe
@@ -40,10 +47,10 @@ export class ByteWriter {
 
   /** A non-negative safe integer as an unsigned 64-bit integer, 8 bytes. */
   u64(value: number): void {
-    invariant(
-      Number.isSafeInteger(value) && value >= 0,
-      `Cannot write ${value} as an unsigned 64-bit integer`,
-    );
+    // The message is built only on failure: these run for every value of every record and snapshot.
+    if (!(Number.isSafeInteger(value) && value >= 0)) {
+      invariant(false, `Cannot write ${value} as an unsigned 64-bit integer`);
+    }
     this.ensure(8);
     this.view.setUint32(this.position, value % TWO_POW_32, true);
     this.view.setUint32(this.position + 4, Math.floor(value / TWO_POW_32), true);
@@ -52,20 +59,18 @@ export class ByteWriter {
 
   /** A non-negative safe integer as unsigned LEB128: 7 bits per byte, high bit set on all but the last. */
   varUint(value: number): void {
-    invariant(Number.isSafeInteger(value) && value >= 0, `Cannot write ${value} as an unsigned varint`);
-    this.ensure(8);
-    let rest = value;
-    // Division rather than shifts: shifts truncate to 32 bits, and safe integers reach 53.
-    while (rest >= 0x80) {
-      this.buffer[this.position++] = (rest % 0x80) | 0x80;
-      rest = Math.floor(rest / 0x80);
+    if (!(Number.isSafeInteger(value) && value >= 0)) {
+      invariant(false, `Cannot write ${value} as an unsigned varint`);
     }
-    this.buffer[this.position++] = rest;
+    this.ensure(8);
+    this.position = this.writeVarUintAt(this.position, value);
   }
 
   /** A signed 64-bit integer, zigzag-mapped (0, -1, 1, -2, … → 0, 1, 2, 3, …) and then as LEB128. */
   varInt(value: bigint): void {
-    invariant(BigInt.asIntN(64, value) === value, `Cannot write ${value} as a signed 64-bit integer`);
+    if (BigInt.asIntN(64, value) !== value) {
+      invariant(false, `Cannot write ${value} as a signed 64-bit integer`);
+    }
     const zigzag = value >= 0n ? value << 1n : (-value << 1n) - 1n;
     if (zigzag <= BigInt(Number.MAX_SAFE_INTEGER)) {
       this.varUint(Number(zigzag));
@@ -109,14 +114,34 @@ export class ByteWriter {
       }
       return;
     }
-    const encoded = utf8Encoder.encode(value);
-    this.varUint(encoded.length * 2);
-    this.bytes(encoded);
+    // Encoded in place behind room for the longest possible length prefix; moved back when the actual
+    // prefix is shorter. No intermediate array per string.
+    const maxPrefix = varUintSize(value.length * 3 * 2);
+    this.ensure(maxPrefix + value.length * 3);
+    const start = this.position + maxPrefix;
+    const { written } = utf8Encoder.encodeInto(value, this.buffer.subarray(start));
+    const prefix = varUintSize(written * 2);
+    if (prefix < maxPrefix) this.buffer.copyWithin(this.position + prefix, start, start + written);
+    this.writeVarUintAt(this.position, written * 2);
+    this.position += prefix + written;
   }
 
   /** A copy of the bytes written so far. */
   finish(): Uint8Array {
     return this.buffer.slice(0, this.position);
+  }
+
+  /** Writes `value` as LEB128 at `at` (room already ensured) and returns the position after it. */
+  private writeVarUintAt(at: number, value: number): number {
+    let position = at;
+    let rest = value;
+    // Division rather than shifts: shifts truncate to 32 bits, and safe integers reach 53.
+    while (rest >= 0x80) {
+      this.buffer[position++] = (rest % 0x80) | 0x80;
+      rest = Math.floor(rest / 0x80);
+    }
+    this.buffer[position++] = rest;
+    return position;
   }
 
   private ensure(extra: number): void {

@@ -109,6 +109,24 @@ export class Adjacency {
   }
 
   /**
+   * Appends `count` entries at once to `node`'s list on `side` for `type`: the `(relationship, other node)`
+   * pairs of `pairs` from pair index `from`. The same as `count` calls of `add`, but the block grows once, to
+   * the size class that fits (bulk loading, where whole lists arrive together).
+   */
+  addRun(node: number, side: ListSide, type: number, pairs: Int32Array, from: number, count: number): void {
+    let header = this.findHeader(node, side, type);
+    if (header === -1) header = this.newHeader(node, side, type);
+    const length = this.headerLength[header] ?? 0;
+    const sizeClass = this.headerClass[header] ?? 0;
+    let fits = sizeClass;
+    while ((length + count) * 2 > 2 << fits) fits++;
+    if (fits !== sizeClass) this.moveToClass(header, fits);
+    const slot = (this.headerOffset[header] ?? 0) + length * 2;
+    this.pageOfHeader(header).set(pairs.subarray(from * 2, (from + count) * 2), slot);
+    this.headerLength[header] = length + count;
+  }
+
+  /**
    * Removes from both sides of `node` every relationship for which `isDead` holds, keeping the order of the
    * rest. Emptied lists keep their header (see the class comment).
    */
