@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { MemoryPool } from '../engine/index.js';
 import type { LogOptions, ServerOptions, UserConfig } from '../server/index.js';
 import { closestName, ConfigurationError, readConfigFile, type ConfigFile } from './config-file.js';
 
@@ -14,6 +15,8 @@ type SettingType =
   | { readonly kind: 'boolean' }
   | { readonly kind: 'integer'; readonly min: number; readonly max?: number }
   | { readonly kind: 'number'; readonly min: number }
+  /** Bytes, as a number or with a binary unit: `512m`, `2g`, `64KiB`. */
+  | { readonly kind: 'size' }
   | { readonly kind: 'choice'; readonly choices: readonly string[] }
   | { readonly kind: 'users' };
 
@@ -38,6 +41,7 @@ const PATH: SettingType = { kind: 'path' };
 const BOOLEAN: SettingType = { kind: 'boolean' };
 const USERS: SettingType = { kind: 'users' };
 const PORT: SettingType = { kind: 'integer', min: 0, max: 65535 };
+const SIZE: SettingType = { kind: 'size' };
 
 /**
  * Every `quiver serve` setting, in help order (one per line: it reads as a table, hence prettier-ignore).
@@ -58,6 +62,8 @@ export const SERVE_SETTINGS: readonly SettingSpec[] = [
   { flag: 'tls-key', type: PATH, placeholder: '<file>', description: 'PEM private key for TLS', unset: 'none' },
   { flag: 'tls-required', type: BOOLEAN, description: 'refuse unencrypted connections', defaultValue: false },
   { flag: 'max-connections', type: { kind: 'integer', min: 1 }, placeholder: '<n>', description: 'open connections at most', defaultValue: 1000 },
+  { flag: 'transaction-memory-max', type: SIZE, placeholder: '<size>', description: 'memory one transaction may hold, e.g. 512m (0: no limit)', defaultValue: 0 },
+  { flag: 'transaction-memory-total-max', type: SIZE, placeholder: '<size>', description: 'memory all transactions may hold together, e.g. 2g (0: no limit)', defaultValue: 0 },
   { flag: 'transaction-timeout', type: { kind: 'number', min: 0 }, placeholder: '<seconds>', description: 'timeout of transactions whose client sets none (0: none)', defaultValue: 0 },
   { flag: 'sync-policy', type: { kind: 'choice', choices: ['commit', 'relaxed'] }, placeholder: '<commit|relaxed>', description: 'fsync before each commit is acknowledged, or every interval', defaultValue: 'commit' },
   { flag: 'sync-interval-ms', type: { kind: 'integer', min: 1 }, placeholder: '<ms>', description: 'fsync interval of the relaxed policy', unset: 'server default' },
@@ -215,6 +221,12 @@ function readValue(spec: SettingSpec, raw: unknown, where: string): SettingValue
       if (type.kind === 'integer' && !Number.isInteger(number)) throw bad(expected);
       return number;
     }
+    case 'size': {
+      const bytes = typeof raw === 'number' ? raw : typeof raw === 'string' ? parseSize(raw) : NaN;
+      if (!Number.isSafeInteger(bytes) || bytes < 0)
+        throw bad('a size such as 512m, 2g or a number of bytes');
+      return bytes;
+    }
     case 'choice':
       if (typeof raw !== 'string' || !type.choices.includes(raw))
         throw bad(type.choices.join(', ') + ' (one of)');
@@ -233,6 +245,23 @@ function readValue(spec: SettingSpec, raw: unknown, where: string): SettingValue
       return users;
     }
   }
+}
+
+const SIZE_UNITS: Readonly<Record<string, number>> = {
+  '': 1,
+  b: 1,
+  k: 1024,
+  m: 1024 ** 2,
+  g: 1024 ** 3,
+  t: 1024 ** 4,
+};
+
+/** `512m`, `2 GiB`, `64k`, `1048576` → bytes (units are binary, as in Neo4j's settings); NaN otherwise. */
+export function parseSize(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*$/i.exec(text);
+  if (match === null) return NaN;
+  const unit = SIZE_UNITS[(match[2] ?? '').toLowerCase()] ?? NaN;
+  return Math.round(Number(match[1]) * unit);
 }
 
 /** `name:password` with the password hidden (help output, error messages). */
@@ -281,6 +310,8 @@ export function toServeOptions(command: ServeCommand): ServeOptions {
   }
   const inMemory = values.get('inMemory') === true;
   const timeoutSeconds = number('transactionTimeout') ?? 0;
+  const memoryMax = number('transactionMemoryMax') ?? 0;
+  const memoryTotalMax = number('transactionMemoryTotalMax') ?? 0;
   const snapshotSeconds = number('snapshotInterval');
   const snapshotMb = number('snapshotAfterWalMb');
   const segmentMb = number('walSegmentMb');
@@ -305,6 +336,9 @@ export function toServeOptions(command: ServeCommand): ServeOptions {
       : {}),
     ...optional('maxConnections', number('maxConnections')),
     ...(timeoutSeconds > 0 ? { transactionTimeoutMs: Math.round(timeoutSeconds * 1000) } : {}),
+    ...(memoryMax > 0 ? { transactionMemoryMax: memoryMax } : {}),
+    // One pool for every database of the server: the limit is on all their transactions together.
+    ...(memoryTotalMax > 0 ? { memoryPool: new MemoryPool(memoryTotalMax) } : {}),
     durability: {
       ...optional('syncPolicy', text('syncPolicy') as 'commit' | 'relaxed' | undefined),
       ...optional('relaxedSyncIntervalMs', number('syncIntervalMs')),

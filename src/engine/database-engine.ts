@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { DatabaseError, Status } from '../errors/index.js';
-import type { ProcedureDefinition } from '../execution/index.js';
+import type { MemoryPool, ProcedureDefinition } from '../execution/index.js';
 import type { CatalogView } from '../planner/index.js';
 import { GraphStore } from '../storage/index.js';
 import { StoreCatalogView } from './catalog.js';
@@ -33,6 +33,19 @@ export interface DatabaseEngineOptions {
    * working directory (Neo4j's default is `import` under its home directory).
    */
   readonly importDirectory?: string;
+  /**
+   * The most memory (bytes, estimated) one transaction may hold in sorts, aggregations, DISTINCT, Eager,
+   * collected lists and its own writes, like Neo4j's `db.memory.transaction.max`; beyond it the statement
+   * fails with `Neo.ClientError.General.TransactionOutOfMemoryError` and the transaction is rolled back.
+   * Default 0: no limit (Neo4j's default too).
+   */
+  readonly transactionMemoryMax?: number;
+  /**
+   * The memory all transactions together may hold (Neo4j's `dbms.memory.transaction.total.max`): pass the
+   * same pool to every engine that shares it. Beyond it a statement fails with the transient
+   * `Neo.TransientError.General.MemoryPoolOutOfMemoryError`. Default: none.
+   */
+  readonly memoryPool?: MemoryPool;
 }
 
 /**
@@ -50,6 +63,9 @@ export class DatabaseEngine {
   readonly catalog: CatalogView;
   /** When this engine was opened (db.info's creationDate; SHOW DATABASES' creationTime). */
   readonly createdAt: Date;
+  /** Bytes one transaction may hold (0: no limit). */
+  readonly transactionMemoryMax: number;
+  readonly memoryPool: MemoryPool | undefined;
   private readonly active = new Set<EngineTransaction>();
   private readonly administration: DatabaseAdministration;
 
@@ -68,6 +84,8 @@ export class DatabaseEngine {
     this.defaultTimeZone = options.defaultTimeZone ?? 'Z';
     this.importDirectory = resolve(options.importDirectory ?? 'import');
     this.cache = new QueryCache(options.queryCacheSize ?? 1000);
+    this.transactionMemoryMax = options.transactionMemoryMax ?? 0;
+    this.memoryPool = options.memoryPool;
     this.catalog = new StoreCatalogView(this.store, this.procedures);
     this.administration = options.administration ?? this.standalone();
   }

@@ -1,4 +1,5 @@
 import { DatabaseError, Status, TransactionTerminatedError } from '../errors/index.js';
+import { TransactionMemoryTracker, type ExecutingUser } from '../execution/index.js';
 import type { StoreTransaction } from '../storage/index.js';
 import type { CypherMap } from '../values/index.js';
 import { epochNanosNow } from './clock.js';
@@ -20,6 +21,11 @@ export interface EngineTransactionOptions {
   /** Milliseconds after which the transaction is terminated; undefined or 0 = no limit. */
   readonly timeoutMs?: number;
   readonly metadata?: CypherMap;
+  /**
+   * Who runs the transaction (the Bolt connection's authenticated user). Undefined: authentication is
+   * disabled, as in the embedded API; Neo4j then reports an empty user name.
+   */
+  readonly user?: ExecutingUser;
 }
 
 /**
@@ -33,6 +39,10 @@ export class EngineTransaction {
   readonly id: string;
   readonly metadata: CypherMap;
   readonly startedAt = Date.now();
+  /** The user running it; undefined when authentication is disabled. */
+  readonly user: ExecutingUser | undefined;
+  /** The estimated memory its statements hold (the memory guard; SHOW TRANSACTIONS). */
+  readonly memory: TransactionMemoryTracker;
   private readonly tx: StoreTransaction;
   private readonly environment: StatementEnvironment;
   private readonly deadline: number;
@@ -49,6 +59,11 @@ export class EngineTransaction {
     this.engine = engine;
     this.id = `${engine.name}-transaction-${String(++transactionNumber)}`;
     this.metadata = options.metadata ?? {};
+    this.user = options.user;
+    this.memory = new TransactionMemoryTracker({
+      limit: engine.transactionMemoryMax,
+      ...(engine.memoryPool === undefined ? {} : { pool: engine.memoryPool }),
+    });
     this.tx = engine.store.begin({ readOnly: options.readOnly ?? false });
     const timeout = options.timeoutMs ?? 0;
     this.deadline = timeout > 0 ? this.startedAt + timeout : Infinity;
@@ -63,7 +78,17 @@ export class EngineTransaction {
       checkInterrupt: () => {
         this.checkInterrupt();
       },
+      memory: this.memory,
+      user: this.user,
     };
+  }
+
+  /**
+   * The name SHOW TRANSACTIONS and `dbms.showCurrentUser` report: the user's, or the empty string when
+   * authentication is disabled (Neo4j's auth-disabled subject has that name).
+   */
+  get username(): string {
+    return this.user?.username ?? '';
   }
 
   /** The text of the statement run last (SHOW TRANSACTIONS' currentQuery). */
@@ -109,6 +134,7 @@ export class EngineTransaction {
     this.assertUsable();
     for (const result of this.open) result.close();
     this.state = 'COMMITTED';
+    this.memory.releaseAll();
     this.engine.transactionEnded(this);
     await this.tx.commit();
     return this.engine.bookmark();
@@ -119,6 +145,7 @@ export class EngineTransaction {
     for (const result of this.open) result.close();
     if (this.state !== 'ACTIVE') return;
     this.state = 'ROLLED_BACK';
+    this.memory.releaseAll();
     this.engine.transactionEnded(this);
     if (this.tx.status === 'ACTIVE') this.tx.rollback();
   }

@@ -1,7 +1,9 @@
 import {
   StoreEntities,
   emptyStatistics,
+  type ExecutingUser,
   type ExecutionContext,
+  type MemoryTracker,
   type ProcedureRegistry,
 } from '../execution/index.js';
 import type { StoreTransaction, TokenRegistries } from '../storage/index.js';
@@ -20,6 +22,10 @@ export interface StatementEnvironment {
   readonly importDirectory?: string;
   /** Throws when the transaction was terminated or timed out. */
   readonly checkInterrupt: () => void;
+  /** The transaction's memory tracker, shared by its statements. */
+  readonly memory: MemoryTracker;
+  /** The authenticated user; undefined when authentication is disabled (and embedded). */
+  readonly user: ExecutingUser | undefined;
 }
 
 /** A fresh execution context for one statement. */
@@ -38,5 +44,7 @@ export function createExecutionContext(
     defaultTimeZone: environment.defaultTimeZone,
     ...(environment.importDirectory === undefined ? {} : { importDirectory: environment.importDirectory }),
     checkInterrupt: environment.checkInterrupt,
+    memory: environment.memory,
+    ...(environment.user === undefined ? {} : { user: environment.user }),
   };
 }

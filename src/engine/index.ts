@@ -22,6 +22,7 @@ export type {
 } from './statement-result.js';
 export { compile, QueryCache, type CompiledStatement, type CompilationTimings } from './compile.js';
 export type { ProcedureDefinition, ProcedureField, QueryStatistics } from '../execution/index.js';
+export { MemoryPool, type ExecutingUser } from '../execution/index.js';
 export type { PlanDescription } from '../planner/index.js';
 export type { DatabaseAdministration } from './show/administration.js';
 export {

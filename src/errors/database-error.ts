@@ -144,6 +144,18 @@ export class TransactionTerminatedError extends DatabaseError {
 }
 
 /**
+ * A transaction that needs more memory than it may use. Defaults to `TransactionOutOfMemoryError` (its own
+ * limit: a ClientError, since retrying it unchanged cannot succeed); pass
+ * `status: Status.MemoryPoolOutOfMemoryError` when the limit shared by all transactions is reached (a
+ * TransientError: drivers retry, and memory may be free by then).
+ */
+export class MemoryLimitError extends DatabaseError {
+  constructor(message: string, options: StatusOverrideOptions = {}) {
+    super(options.status ?? Status.TransactionOutOfMemoryError, message, options);
+  }
+}
+
+/**
  * A Bolt request that is not valid in the current state or has invalid fields. Defaults to
  * `Request.Invalid`; undecodable bytes use `Request.InvalidFormat` (see `PackStreamError`).
  */

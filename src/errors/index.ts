@@ -50,6 +50,7 @@ export {
   ConstraintViolationError,
   TransactionConflictError,
   TransactionTerminatedError,
+  MemoryLimitError,
   ProtocolError,
   AuthenticationError,
   InternalError,

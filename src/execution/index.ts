@@ -5,7 +5,16 @@
  * Must not know: Cypher syntax (only the AST types the planner re-exports), Bolt, durability.
  */
 export type { Row, RowCursor } from './runtime/row.js';
-export type { ExecutionContext, StatementClock } from './runtime/context.js';
+export type { ExecutionContext, ExecutingUser, StatementClock } from './runtime/context.js';
+export {
+  MemoryPool,
+  TransactionMemoryTracker,
+  NO_MEMORY_TRACKING,
+  formatBytes,
+  type MemoryTracker,
+  type TransactionMemoryLimits,
+} from './runtime/memory-tracker.js';
+export { estimateValueSize, estimateRowSize } from './runtime/value-size.js';
 export { emptyStatistics, containsUpdates, type QueryStatistics } from './runtime/statistics.js';
 export { StoreEntities, StoreNode, StoreRelationship, materialize } from './runtime/store-entities.js';
 export type { Evaluator, CompileScope, CompiledSubquery } from './expressions/compile-scope.js';

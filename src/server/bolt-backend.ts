@@ -9,7 +9,7 @@ import type {
   ServerInfo,
   TransactionRequest,
 } from '../bolt/index.js';
-import type { EngineTransaction } from '../engine/index.js';
+import type { EngineTransaction, ExecutingUser } from '../engine/index.js';
 import type { CypherMap } from '../values/index.js';
 import { BoltQueryResult } from './bolt-result.js';
 import type { DatabaseManager } from './databases.js';
@@ -25,6 +25,31 @@ export interface EngineBackendOptions {
   readonly advertisedAddress: () => string;
   /** Timeout (ms) of transactions whose client sets none; default none. */
   readonly defaultTransactionTimeoutMs?: number;
+}
+
+/**
+ * The identity of every connection when no authenticator is in front of the backend (authentication
+ * disabled): the engine then runs transactions without a user, as Neo4j does with its auth-disabled subject.
+ */
+class AuthDisabledUser implements AuthenticatedUser {
+  readonly username: string;
+
+  constructor(username: string) {
+    this.username = username;
+  }
+}
+
+/**
+ * The user the engine runs a transaction as: the impersonated user if any (Neo4j's executing user), else the
+ * authenticated one; none when authentication is disabled.
+ */
+function executingUser(request: TransactionRequest): ExecutingUser | undefined {
+  if (request.user instanceof AuthDisabledUser) return undefined;
+  return {
+    username: request.impersonatedUser ?? request.user.username,
+    roles: null,
+    passwordChangeRequired: request.user.credentialsExpired === true,
+  };
 }
 
 /**
@@ -53,16 +78,18 @@ export class EngineBoltBackend implements BoltBackend {
 
   /** Without configured users every login is accepted (auth disabled); `withAuthenticator` wraps this. */
   authenticate(token: AuthToken): AuthenticatedUser {
-    return { username: token.principal ?? 'neo4j' };
+    return new AuthDisabledUser(token.principal ?? 'neo4j');
   }
 
   beginTransaction(request: TransactionRequest): BackendTransaction {
     const engine = this.databases.get(request.database);
     // A client's own timeout wins over the server default (as in Neo4j).
     const timeoutMs = request.timeoutMs ?? this.defaultTimeoutMs;
+    const user = executingUser(request);
     const begin = (readOnly: boolean): EngineTransaction =>
       engine.begin({
         readOnly,
+        ...(user === undefined ? {} : { user }),
         ...(timeoutMs === null ? {} : { timeoutMs }),
         ...(request.metadata === null ? {} : { metadata: request.metadata }),
       });

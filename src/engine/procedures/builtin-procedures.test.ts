@@ -122,6 +122,31 @@ describe('Built-in DBMS procedures', () => {
     assert.equal(name, 'movies');
     assert.equal(id, db.engine.store.databaseId);
     assert.ok(!Number.isNaN(Date.parse(created)));
-    assert.deepEqual(await rows(db, 'CALL dbms.showCurrentUser()'), [['neo4j', null, []]]);
+  });
+
+  it('answers dbms.showCurrentUser with the user of the transaction, or the empty name without one', async () => {
+    const db = await Database.open();
+    // Embedded, authentication is disabled: Neo4j's auth-disabled subject has an empty name.
+    assert.deepEqual(await rows(db, 'CALL dbms.showCurrentUser()'), [['', null, []]]);
+    const user = { username: 'alice', roles: null, passwordChangeRequired: false };
+    const tx = db.session().beginTransaction({ user });
+    const records = await tx
+      .run('CALL dbms.showCurrentUser() YIELD username, roles, flags RETURN *')
+      .records();
+    assert.deepEqual(
+      records.map((record) => [record.get('username'), record.get('roles'), record.get('flags')]),
+      [['alice', null, []]],
+    );
+    await tx.rollback();
+    const expired = db.session().beginTransaction({
+      user: { username: 'bob', roles: ['reader'], passwordChangeRequired: true },
+    });
+    const [record] = await expired.run('CALL dbms.showCurrentUser()').records();
+    assert.deepEqual(record === undefined ? [] : [...record.values], [
+      'bob',
+      ['reader'],
+      ['password_change_required'],
+    ]);
+    await expired.rollback();
   });
 });

@@ -62,8 +62,10 @@ function pick(f: { name: string; signature: string; description: string }): Cyph
 }
 
 /**
- * `dbms.showCurrentUser()`. Procedures do not see the session's principal; Quiver has a single user
- * (`neo4j`), and community edition reports no roles.
+ * `dbms.showCurrentUser()`: the user the statement runs as (the Bolt connection's authenticated user). With
+ * authentication disabled (and embedded) there is no user: Neo4j then reports the empty name of its
+ * auth-disabled subject. Roles are null as in Neo4j community edition unless the server knows them; flags
+ * hold `password_change_required` for a user whose password must change.
  */
 const showCurrentUser: ProcedureDefinition = {
   name: 'dbms.showCurrentUser',
@@ -75,7 +77,17 @@ const showCurrentUser: ProcedureDefinition = {
     { name: 'roles', type: 'LIST? OF STRING?' },
     { name: 'flags', type: 'LIST? OF STRING?' },
   ],
-  call: (): CypherMap[] => [{ username: 'neo4j', roles: null, flags: [] }],
+  call: (_args, context: ExecutionContext): CypherMap[] => {
+    const user = context.user;
+    if (user === undefined) return [{ username: '', roles: null, flags: [] }];
+    return [
+      {
+        username: user.username,
+        roles: user.roles === null ? null : [...user.roles],
+        flags: user.passwordChangeRequired ? ['password_change_required'] : [],
+      },
+    ];
+  },
 };
 
 const ping: ProcedureDefinition = {

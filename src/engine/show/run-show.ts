@@ -2,7 +2,6 @@ import type { ShowCommand } from '../../cypher/index.js';
 import { DatabaseError, Status } from '../../errors/index.js';
 import type { CypherMap, CypherValue } from '../../values/index.js';
 import { CommandResult } from '../command-result.js';
-import type { DatabaseEngine } from '../database-engine.js';
 import type { EngineTransaction } from '../engine-transaction.js';
 import type { StatementResult } from '../statement-result.js';
 import type { DatabaseAdministration } from './administration.js';
@@ -13,14 +12,16 @@ import { SHOW_ROWS_PARAMETER, showQuery } from './show-query.js';
 import type { ShowTable } from './show-table.js';
 import { targetStrings } from './show-target.js';
 import { terminateTable, transactionTable } from './transaction-table.js';
+import { currentUserTable } from './user-table.js';
 
 /** Builds the unfiltered table a SHOW or TERMINATE command lists. */
 function buildTable(
   command: ShowCommand,
-  engine: DatabaseEngine,
+  transaction: EngineTransaction,
   administration: DatabaseAdministration,
   parameters: CypherMap,
 ): ShowTable {
+  const engine = transaction.engine;
   const what = command.what;
   const noun = what.split(' ').at(-1) ?? '';
   const transactions = (): EngineTransaction[] =>
@@ -47,12 +48,14 @@ function buildTable(
     case 'TRANSACTION':
     case 'TRANSACTIONS':
       return transactionTable(transactions(), targetStrings(command.target, parameters));
-    default:
-      throw new DatabaseError(
-        Status.UnsupportedAdministrationCommand,
-        `Unsupported administration command: SHOW ${what}`,
-      );
+    case 'USER':
+      if (what !== 'CURRENT USER') break;
+      return currentUserTable(transaction);
   }
+  throw new DatabaseError(
+    Status.UnsupportedAdministrationCommand,
+    `Unsupported administration command: SHOW ${what}`,
+  );
 }
 
 /** Pulls a result to its end. */
@@ -79,7 +82,7 @@ export function runShowCommand(
   administration: DatabaseAdministration,
 ): StatementResult {
   const engine = transaction.engine;
-  const table = buildTable(command, engine, administration, parameters);
+  const table = buildTable(command, transaction, administration, parameters);
   const inner = transaction.run(showQuery(command, table), {
     ...parameters,
     [SHOW_ROWS_PARAMETER]: table.rows,

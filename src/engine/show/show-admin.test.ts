@@ -115,7 +115,9 @@ describe('SHOW and TERMINATE TRANSACTIONS', () => {
 
   it('terminates a transaction by id, which then fails', async () => {
     const { db } = await administered();
-    const victim = db.session().beginTransaction();
+    const victim = db
+      .session()
+      .beginTransaction({ user: { username: 'alice', roles: null, passwordChangeRequired: false } });
     await victim.run('RETURN 1').records();
     const [row] = await records(
       db,
@@ -123,11 +125,37 @@ describe('SHOW and TERMINATE TRANSACTIONS', () => {
     );
     const id = String(row?.['transactionId']);
     assert.deepEqual(await records(db, 'TERMINATE TRANSACTIONS $id', { id }), [
-      { transactionId: id, username: 'neo4j', message: 'Transaction terminated.' },
+      { transactionId: id, username: 'alice', message: 'Transaction terminated.' },
     ]);
     await assert.rejects(victim.run('RETURN 2').records(), DatabaseError);
     assert.deepEqual(await records(db, "TERMINATE TRANSACTIONS 'neo4j-transaction-0'"), [
       { transactionId: 'neo4j-transaction-0', username: null, message: 'Transaction not found.' },
     ]);
+  });
+});
+
+describe('SHOW CURRENT USER', () => {
+  it('lists the user running the transaction with Neo4j columns', async () => {
+    const db = await Database.open();
+    const tx = db
+      .session()
+      .beginTransaction({ user: { username: 'alice', roles: null, passwordChangeRequired: false } });
+    const rows = await tx.run('SHOW CURRENT USER').records();
+    assert.deepEqual(
+      rows.map((row) => Object.fromEntries(row.keys.map((key) => [key, row.get(key)]))),
+      [{ user: 'alice', roles: null, passwordChangeRequired: false, suspended: null, home: null }],
+    );
+    const yielded = await tx.run('SHOW CURRENT USER YIELD user WHERE user STARTS WITH "a"').records();
+    assert.deepEqual(
+      yielded.map((row) => row.get('user')),
+      ['alice'],
+    );
+    await tx.rollback();
+  });
+
+  it('lists no row when authentication is disabled, as Neo4j does', async () => {
+    const db = await Database.open();
+    assert.deepEqual(await records(db, 'SHOW CURRENT USER'), []);
+    await assert.rejects(db.session().run('SHOW USERS').records(), /Unsupported administration command/);
   });
 });

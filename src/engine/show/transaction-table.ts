@@ -15,7 +15,7 @@ function row(transaction: EngineTransaction, now: number): CypherMap {
     currentQueryId: '',
     connectionId: '',
     clientAddress: '',
-    username: 'neo4j',
+    username: transaction.username,
     currentQuery: transaction.currentQuery,
     startTime: new Date(transaction.startedAt).toISOString(),
     status: status(transaction),
@@ -35,7 +35,8 @@ function row(transaction: EngineTransaction, now: number): CypherMap {
     waitTime: new Duration(0, 0, 0, 0),
     idleTime: null,
     allocatedDirectMemory: null,
-    estimatedUsedHeapMemory: null,
+    // Known only while the memory guard tracks (a limit is set), as in Neo4j without allocation tracking.
+    estimatedUsedHeapMemory: transaction.memory.isTracking ? BigInt(transaction.memory.used) : null,
     pageHits: 0n,
     pageFaults: 0n,
     initializationStackTrace: '',
@@ -99,7 +100,7 @@ export function terminateTable(
     transaction?.terminate();
     return {
       transactionId: id,
-      username: transaction === undefined ? null : 'neo4j',
+      username: transaction === undefined ? null : transaction.username,
       message: transaction === undefined ? 'Transaction not found.' : 'Transaction terminated.',
     };
   });

@@ -2,8 +2,8 @@ import { CypherArgumentError } from '../../errors/index.js';
 import { Duration, hashKey, orderCompare, type CypherValue } from '../../values/index.js';
 import { add, checkedInteger } from '../expressions/arithmetic.js';
 import type { AggregateFunctionDefinition, Aggregator } from './function-definition.js';
-import { divideDuration } from './temporal/index.js';
 import { typeMismatch } from './type-errors.js';
+import { AverageAggregator, CountAggregator, distinctIf, ExtremeAggregator } from './value-aggregators.js';
 
 /*
  * The aggregate functions. Every aggregator ignores rows whose first argument is null; with DISTINCT it
@@ -13,16 +13,24 @@ import { typeMismatch } from './type-errors.js';
 type Accumulate = (value: CypherValue, args: readonly CypherValue[]) => void;
 
 function aggregator(distinct: boolean, accumulate: Accumulate, result: () => CypherValue): Aggregator {
-  const seen = distinct ? new Set<string>() : undefined;
+  if (!distinct) {
+    // The common case, called once per row: no DISTINCT check at all.
+    return {
+      add(args) {
+        const value = args[0] ?? null;
+        if (value !== null) accumulate(value, args);
+      },
+      result,
+    };
+  }
+  const seen = new Set<string>();
   return {
     add(args) {
       const value = args[0] ?? null;
       if (value === null) return;
-      if (seen !== undefined) {
-        const key = hashKey(value);
-        if (seen.has(key)) return;
-        seen.add(key);
-      }
+      const key = hashKey(value);
+      if (seen.has(key)) return;
+      seen.add(key);
       accumulate(value, args);
     },
     result,
@@ -45,23 +53,6 @@ function numeric(value: CypherValue): bigint | number {
   throw typeMismatch('Integer or Float', value);
 }
 
-function createCount(distinct: boolean): Aggregator {
-  let count = 0;
-  const counter = aggregator(
-    distinct,
-    () => count++,
-    () => BigInt(count),
-  );
-  return {
-    add(args) {
-      // count() without arguments counts rows, like count(*).
-      if (args.length === 0) count++;
-      else counter.add(args);
-    },
-    result: () => counter.result(),
-  };
-}
-
 /** INTEGERs sum exactly (overflow is an error); a FLOAT turns the sum into a FLOAT; durations add up. */
 function createSum(distinct: boolean): Aggregator {
   let sum: CypherValue = 0n;
@@ -82,54 +73,6 @@ function createSum(distinct: boolean): Aggregator {
           : Number(sum) + Number(number);
     },
     () => sum,
-  );
-}
-
-function createAverage(distinct: boolean): Aggregator {
-  let count = 0;
-  // INTEGERs are summed exactly: in a double while the sum stays a safe integer (no allocation per row),
-  // the rest in a bigint, so that a long run of large values does not lose precision.
-  let smallSum = 0;
-  let integerSum = 0n;
-  let floatSum = 0;
-  let durationSum: CypherValue = null;
-  return aggregator(
-    distinct,
-    (value) => {
-      count++;
-      if (value instanceof Duration) {
-        durationSum = durationSum === null ? value : add(durationSum, value);
-        return;
-      }
-      const number = numeric(value);
-      if (typeof number === 'bigint') {
-        const small = Number(number);
-        const next = smallSum + small;
-        if (Number.isSafeInteger(small) && Number.isSafeInteger(next)) smallSum = next;
-        else integerSum += number;
-      } else floatSum += number;
-    },
-    () => {
-      if (count === 0) return null;
-      if (durationSum !== null) return divideDuration(durationSum, BigInt(count)) ?? null;
-      return (Number(integerSum + BigInt(smallSum)) + floatSum) / count;
-    },
-  );
-}
-
-/** min/max in the ORDER BY order of all values, which ranks mixed types (strings before numbers…). */
-function createExtreme(distinct: boolean, sign: 1 | -1): Aggregator {
-  let best: CypherValue = null;
-  return aggregator(
-    distinct,
-    (value) => {
-      if (best === null) best = value;
-      // Same-type numbers and strings compare directly (the common case); the rest in ORDER BY order.
-      else if (typeof value === 'bigint' && typeof best === 'bigint') {
-        if (sign > 0 ? value > best : value < best) best = value;
-      } else if (sign * orderCompare(value, best) > 0) best = value;
-    },
-    () => best,
   );
 }
 
@@ -211,7 +154,7 @@ export const AGGREGATE_FUNCTIONS: readonly AggregateFunctionDefinition[] = [
     'count',
     'count(input :: ANY) :: INTEGER',
     'Returns the number of non-null values.',
-    createCount,
+    (d) => distinctIf(d, new CountAggregator()),
     0,
     1,
   ),
@@ -225,10 +168,14 @@ export const AGGREGATE_FUNCTIONS: readonly AggregateFunctionDefinition[] = [
     'avg',
     'avg(input :: INTEGER | FLOAT | DURATION) :: FLOAT | DURATION',
     'Returns the average.',
-    createAverage,
+    (d) => distinctIf(d, new AverageAggregator()),
   ),
-  definition('min', 'min(input :: ANY) :: ANY', 'Returns the smallest value.', (d) => createExtreme(d, -1)),
-  definition('max', 'max(input :: ANY) :: ANY', 'Returns the largest value.', (d) => createExtreme(d, 1)),
+  definition('min', 'min(input :: ANY) :: ANY', 'Returns the smallest value.', (d) =>
+    distinctIf(d, new ExtremeAggregator(-1)),
+  ),
+  definition('max', 'max(input :: ANY) :: ANY', 'Returns the largest value.', (d) =>
+    distinctIf(d, new ExtremeAggregator(1)),
+  ),
   definition(
     'collect',
     'collect(input :: ANY) :: LIST<ANY>',

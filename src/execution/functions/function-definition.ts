@@ -39,6 +39,11 @@ export interface FunctionDefinition {
  */
 export interface Aggregator {
   add(args: readonly CypherValue[]): void;
+  /**
+   * Optional column-at-a-time form of `add` for one-argument aggregates: the same as calling `add([value])`
+   * for `values[0..count)`, in one tight loop (the fused scan aggregation feeds whole batches).
+   */
+  addValues?(values: readonly CypherValue[], count: number): void;
   result(): CypherValue;
 }
 

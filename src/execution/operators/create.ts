@@ -11,10 +11,17 @@ import { createEntries, propertyMapOf } from './property-writes.js';
 /** A compiled create pattern: creates its nodes and relationships for one row, in a copy of it. */
 export type RowCreate = (row: Row) => Row;
 
+/**
+ * What a created node or relationship costs the transaction's write set (its record, adjacency entries
+ * and label tokens; the properties are counted by `createEntries`), held until the transaction ends.
+ */
+const ENTITY_WRITE_BYTES = 160;
+
 export function compileCreate(spec: CreateSpec, build: BuildContext, merging = false): RowCreate {
   const context = build.context;
   const props = (expression: CreateSpec['nodes'][number]['properties']): Evaluator | undefined =>
     expression === undefined ? undefined : build.compile(expression);
+  const memory = build.memory;
   const nodes = spec.nodes.map((node) => ({ ...node, evaluate: props(node.properties) }));
   const relationships = spec.relationships.map((rel) => ({ ...rel, evaluate: props(rel.properties) }));
   return (row) => {
@@ -27,6 +34,7 @@ export function compileCreate(spec: CreateSpec, build: BuildContext, merging = f
       const id = tx.createNode(labels, createEntries(context, map));
       statistics.nodesCreated++;
       statistics.labelsAdded += labels.length;
+      if (memory.isTracking) memory.allocate(ENTITY_WRITE_BYTES + 8 * labels.length);
       out[node.slot] = entities.node(id);
     }
     for (const rel of relationships) {
@@ -47,6 +55,7 @@ export function compileCreate(spec: CreateSpec, build: BuildContext, merging = f
         createEntries(context, map),
       );
       statistics.relationshipsCreated++;
+      if (memory.isTracking) memory.allocate(ENTITY_WRITE_BYTES);
       out[rel.slot] = entities.relationship(id);
     }
     if (spec.path !== undefined) out[spec.path.slot] = buildPathValue(spec.path, out, build);

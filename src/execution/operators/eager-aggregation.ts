@@ -1,19 +1,25 @@
 import { CypherSemanticError } from '../../errors/index.js';
 import type { AggregationOp } from '../../planner/index.js';
 import { hashKey, type CypherValue } from '../../values/index.js';
-import type { Evaluator } from '../expressions/compile-scope.js';
 import type { Aggregator } from '../functions/function-definition.js';
+import { MemoryScope } from '../runtime/memory-scope.js';
 import type { Row, RowCursor } from '../runtime/row.js';
+import { estimateRowSize, estimateStringSize } from '../runtime/value-size.js';
+import { buildAggregationInput } from './aggregation-input.js';
+import { groupKey, type GroupKey } from './group-key.js';
+import { buildScanAggregation } from './scan-aggregation.js';
 import type { BuildContext, Operator } from './operator.js';
+import { AGGREGATOR_BYTES, trackedAggregatorFactory, type AggregatorFactory } from './tracked-aggregator.js';
 
 /** count(*): counts rows. */
 class RowCounter implements Aggregator {
-  private count = 0n;
+  // A number, not a bigint: incrementing a bigint allocates one per row.
+  private count = 0;
   add(): void {
     this.count++;
   }
   result(): CypherValue {
-    return this.count;
+    return BigInt(this.count);
   }
 }
 
@@ -28,35 +34,34 @@ interface Group {
  * argument row). Without grouping keys it yields exactly one row, even for no input.
  */
 export function buildEagerAggregation(plan: AggregationOp, build: BuildContext): Operator {
-  const source = build.build(plan.source);
+  // Ungrouped constant-space aggregates of a scan's properties run fused, column at a time.
+  const fused = buildScanAggregation(plan, build);
+  if (fused !== undefined) return fused;
+  // The input (source and compiled expressions) may fuse a leaf scan into the aggregation.
+  const { source, groupings, args: argumentEvaluators } = buildAggregationInput(plan, build);
   const context = build.context;
-  const groupings = plan.groupings.map((grouping) => build.compile(grouping.value));
   const groupingSlots = plan.groupings.map((grouping) => grouping.slot);
-  const factories = plan.aggregates.map((call): ((distinct: boolean) => Aggregator) => {
+  const factories = plan.aggregates.map((call): AggregatorFactory => {
     if (call.name.toLowerCase() === 'count' && call.args.length === 0) return () => new RowCounter();
     const definition = build.aggregate(call.name);
     if (definition === undefined) {
       throw new CypherSemanticError(`Unknown function '${call.name}'`, { detail: 'UnknownFunction' });
     }
-    return (distinct) => definition.create(distinct);
+    return trackedAggregatorFactory(call, definition);
   });
-  const argumentEvaluators: (readonly Evaluator[])[] = plan.aggregates.map((call) =>
-    call.args.map((arg) => build.compile(arg)),
-  );
-  const newGroup = (keys: readonly CypherValue[]): Group => ({
+  const newGroup = (keys: readonly CypherValue[], memory: MemoryScope): Group => ({
     keys,
-    aggregators: plan.aggregates.map((call, index) =>
-      (factories[index] as (d: boolean) => Aggregator)(call.distinct),
-    ),
+    aggregators: factories.map((factory) => factory(memory)),
   });
   return {
     open(argument: Row): RowCursor {
       let output: Row[] | undefined;
       let index = 0;
+      const memory = new MemoryScope(build.memory);
       const run = (): Row[] => {
-        const groups = new Map<string, Group>();
+        const groups = new Map<GroupKey, Group>();
         // Without grouping keys there is exactly one group: no key is computed per row.
-        const single = groupings.length === 0 ? newGroup([]) : undefined;
+        const single = groupings.length === 0 ? newGroup([], memory) : undefined;
         if (single !== undefined) groups.set('', single);
         // One argument buffer per aggregate, reused for every row (aggregators never keep it).
         const buffers = argumentEvaluators.map((evaluators) => new Array<CypherValue>(evaluators.length));
@@ -67,10 +72,19 @@ export function buildEagerAggregation(plan: AggregationOp, build: BuildContext):
           let group = single;
           if (group === undefined) {
             const keys = groupings.map((evaluate) => evaluate(row, context));
-            const key = keys.length === 1 ? hashKey(keys[0] ?? null) : keys.map((k) => hashKey(k)).join('|');
+            const key: GroupKey =
+              keys.length === 1 ? groupKey(keys[0] ?? null) : keys.map((k) => hashKey(k)).join('|');
             group = groups.get(key);
             if (group === undefined) {
-              group = newGroup(keys);
+              // A group holds its key string, its grouping values (sized as a row) and its aggregators.
+              if (memory.isTracking) {
+                memory.allocate(
+                  estimateStringSize(typeof key === 'string' ? key.length : 8) +
+                    estimateRowSize(keys) +
+                    AGGREGATOR_BYTES,
+                );
+              }
+              group = newGroup(keys, memory);
               groups.set(key, group);
             }
           }
@@ -98,10 +112,13 @@ export function buildEagerAggregation(plan: AggregationOp, build: BuildContext):
       return {
         next: () => {
           output ??= run();
-          return output[index++] ?? null;
+          const row = output[index++] ?? null;
+          if (row === null) memory.releaseAll();
+          return row;
         },
         close: () => {
           output = [];
+          memory.releaseAll();
         },
       };
     },

@@ -1,11 +1,22 @@
 import type { EagerOp } from '../../planner/index.js';
+import { MemoryScope } from '../runtime/memory-scope.js';
 import type { Row, RowCursor } from '../runtime/row.js';
 import type { BuildContext, Operator } from './operator.js';
 
-/** Pulls every row of the input before yielding the first (a barrier between reads and writes). */
-export function materialize(input: RowCursor): Row[] {
+/**
+ * Pulls every row of the input before yielding the first (a barrier between reads and writes). With a
+ * memory scope, each buffered row is allocated in it.
+ */
+export function materialize(input: RowCursor, memory?: MemoryScope): Row[] {
   const rows: Row[] = [];
-  for (let row = input.next(); row !== null; row = input.next()) rows.push(row);
+  if (memory?.isTracking === true) {
+    for (let row = input.next(); row !== null; row = input.next()) {
+      memory.allocateRow(row);
+      rows.push(row);
+    }
+  } else {
+    for (let row = input.next(); row !== null; row = input.next()) rows.push(row);
+  }
   input.close();
   return rows;
 }
@@ -17,14 +28,19 @@ export function buildEager(plan: EagerOp, build: BuildContext): Operator {
     open(argument: Row): RowCursor {
       let rows: Row[] | undefined;
       let index = 0;
+      const memory = new MemoryScope(build.memory);
+      const release = (): void => {
+        rows = [];
+        memory.releaseAll();
+      };
       return {
         next: () => {
-          rows ??= materialize(source.open(argument));
-          return rows[index++] ?? null;
+          rows ??= materialize(source.open(argument), memory);
+          const row = rows[index++] ?? null;
+          if (row === null) release();
+          return row;
         },
-        close: () => {
-          rows = [];
-        },
+        close: release,
       };
     },
   };

@@ -2,6 +2,7 @@ import type { PhysicalPlan, PlanExpression } from '../../planner/index.js';
 import type { Evaluator } from '../expressions/compile-scope.js';
 import type { AggregateFunctionDefinition } from '../functions/function-definition.js';
 import type { ExecutionContext } from '../runtime/context.js';
+import type { MemoryTracker } from '../runtime/memory-tracker.js';
 import type { Row, RowCursor } from '../runtime/row.js';
 
 /**
@@ -25,6 +26,13 @@ export interface BuildContext {
   aggregate(name: string): AggregateFunctionDefinition | undefined;
   /** Checks to run when the statement's rows are exhausted (nodes deleted while still connected). */
   readonly deferred: DeferredChecks;
+  /** PROFILE: every operator is measured on its own (operators must not be fused). */
+  readonly profiling?: boolean;
+  /**
+   * The transaction's memory tracker (never undefined here). Operators that buffer beyond one row open a
+   * `MemoryScope` on it per cursor and release the scope when exhausted or closed.
+   */
+  readonly memory: MemoryTracker;
 }
 
 /** End-of-statement checks registered by write operators. */

@@ -9,6 +9,8 @@ import type {
 import type { CompiledSubquery, CompileScope, Evaluator } from '../expressions/compile-scope.js';
 import type { AggregateFunctionDefinition } from '../functions/function-definition.js';
 import type { ExecutionContext } from '../runtime/context.js';
+import { countingContext, DbHitCounter } from '../runtime/db-hits.js';
+import { NO_MEMORY_TRACKING, type MemoryTracker } from '../runtime/memory-tracker.js';
 import type { Row, RowCursor } from '../runtime/row.js';
 import { buildOperator } from './build-operator.js';
 import { DeferredChecks, type BuildContext, type Operator } from './operator.js';
@@ -61,16 +63,21 @@ class SlotScope implements CompileScope {
 class PlanBuilder implements BuildContext {
   readonly context: ExecutionContext;
   readonly deferred = new DeferredChecks();
+  readonly memory: MemoryTracker;
   readonly figures = new Map<PhysicalPlan, Figures>();
   private readonly plan: QueryPlan;
   private readonly runtime: PlanRuntime;
-  private readonly profiling: boolean;
+  readonly profiling: boolean;
+  /** PROFILE's database hits, charged to the operator whose cursor is running. */
+  private readonly hits = new DbHitCounter();
   private nextLocal: number;
   private readonly subqueries = new Map<Expression, CompiledSubquery>();
 
   constructor(plan: QueryPlan, context: ExecutionContext, runtime: PlanRuntime, profiling: boolean) {
     this.plan = plan;
-    this.context = context;
+    // PROFILE counts database hits through a counting transaction; other statements read the store directly.
+    this.context = profiling ? countingContext(context, this.hits) : context;
+    this.memory = context.memory ?? NO_MEMORY_TRACKING;
     this.runtime = runtime;
     this.profiling = profiling;
     this.nextLocal = plan.slotCount;
@@ -129,19 +136,31 @@ class PlanBuilder implements BuildContext {
   private measured(plan: PhysicalPlan, operator: Operator): Operator {
     const figures: Figures = this.figures.get(plan) ?? { rows: 0, dbHits: 0, time: 0 };
     this.figures.set(plan, figures);
+    const hits = this.hits;
+    // While this operator's code runs, hits are charged to it; its inputs charge themselves the same way.
+    const charged = <T>(work: () => T): T => {
+      const outer = hits.enter(figures);
+      try {
+        return work();
+      } finally {
+        hits.leave(outer);
+      }
+    };
     return {
       open: (argument) => {
-        const cursor = operator.open(argument);
+        const cursor = charged(() => operator.open(argument));
         return {
           next: () => {
             const start = performance.now();
-            const row = cursor.next();
+            const row = charged(() => cursor.next());
             figures.time += performance.now() - start;
             if (row !== null) figures.rows++;
             return row;
           },
           close: () => {
-            cursor.close();
+            charged(() => {
+              cursor.close();
+            });
           },
         };
       },

@@ -10,6 +10,14 @@ import {
 import { assertStorable } from '../../storage/index.js';
 import type { ExecutionContext } from '../runtime/context.js';
 import { StoreNode, StoreRelationship } from '../runtime/store-entities.js';
+import { estimateValueSize } from '../runtime/value-size.js';
+
+/**
+ * What the transaction's write set holds per written property besides the value: a version entry in the
+ * store's delta chain. Write-set memory is never released by the statement: it lives until the
+ * transaction ends.
+ */
+const PROPERTY_WRITE_BYTES = 48;
 
 /** A node or relationship a write targets (by storage id). */
 export interface WriteTarget {
@@ -65,6 +73,9 @@ export function writeProperty(
     throw withPropertyTypeDetail(error);
   }
   context.statistics.propertiesSet++;
+  if (context.memory?.isTracking === true) {
+    context.memory.allocate(PROPERTY_WRITE_BYTES + estimateValueSize(value));
+  }
 }
 
 /** `SET x = map` (replace: every other property is removed) or `SET x += map` (merge). */
@@ -107,6 +118,9 @@ export function createEntries(context: ExecutionContext, map: CypherMap): [numbe
       throw withPropertyTypeDetail(error);
     }
     entries.push([context.tokens.propertyKeys.getOrCreate(key), value]);
+    if (context.memory?.isTracking === true) {
+      context.memory.allocate(PROPERTY_WRITE_BYTES + estimateValueSize(value));
+    }
   }
   context.statistics.propertiesSet += entries.length;
   return entries;

@@ -3,6 +3,8 @@ import type { ExpandCursor } from '../../storage/index.js';
 import { equals, isCypherMap, Path, type CypherValue } from '../../values/index.js';
 import type { Evaluator } from '../expressions/compile-scope.js';
 import type { ExecutionContext } from '../runtime/context.js';
+import { MemoryScope } from '../runtime/memory-scope.js';
+import type { MemoryTracker } from '../runtime/memory-tracker.js';
 import type { Row } from '../runtime/row.js';
 import { nodeRef } from './entity-refs.js';
 import type { BuildContext, Operator } from './operator.js';
@@ -28,6 +30,8 @@ class ShortestPathCursor extends StreamCursor {
   private readonly predicate: Evaluator | undefined;
   private results: Row[] = [];
   private index = 0;
+  /** The breadth-first frontier of one search; released when the search ends. */
+  private readonly memory: MemoryScope;
 
   constructor(
     input: StreamCursor['input'],
@@ -35,8 +39,10 @@ class ShortestPathCursor extends StreamCursor {
     context: ExecutionContext,
     properties: Evaluator | undefined,
     predicate: Evaluator | undefined,
+    memory: MemoryTracker,
   ) {
     super(input);
+    this.memory = new MemoryScope(memory);
     this.plan = plan;
     this.context = context;
     this.types = new TypeTokens(plan.types, context.tokens.relationshipTypes);
@@ -50,7 +56,11 @@ class ShortestPathCursor extends StreamCursor {
     const from = nodeRef(row[this.plan.from]);
     const to = nodeRef(row[this.plan.to]);
     if (from === undefined || to === undefined) return;
-    this.results = this.search(row, from, to);
+    try {
+      this.results = this.search(row, from, to);
+    } finally {
+      this.memory.releaseAll();
+    }
   }
 
   protected produce(): Row | null {
@@ -104,6 +114,8 @@ class ShortestPathCursor extends StreamCursor {
           if (pruneVisited && seen !== undefined && seen < depth) continue;
           visited.set(other, depth);
           const extended = { nodes: [...trail.nodes, other], rels: [...trail.rels, rel] };
+          // The trail object, its two arrays (depth + 1 and depth slots) and a visited-map entry.
+          if (this.memory.isTracking) this.memory.allocate(144 + 16 * depth);
           if (other === to && depth >= plan.min) {
             const out = this.accept(row, extended);
             if (out !== undefined) {
@@ -141,6 +153,6 @@ export function buildShortestPath(plan: ShortestPathOp, build: BuildContext): Op
   const predicate = plan.predicate === undefined ? undefined : build.compile(plan.predicate);
   return {
     open: (argument) =>
-      new ShortestPathCursor(source.open(argument), plan, build.context, properties, predicate),
+      new ShortestPathCursor(source.open(argument), plan, build.context, properties, predicate, build.memory),
   };
 }

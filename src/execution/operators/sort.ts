@@ -1,7 +1,9 @@
 import type { SortKey, SortOp, TopOp } from '../../planner/index.js';
 import { orderCompare, type CypherValue } from '../../values/index.js';
 import type { ExecutionContext } from '../runtime/context.js';
+import { MemoryScope } from '../runtime/memory-scope.js';
 import type { Row, RowCursor } from '../runtime/row.js';
+import { estimateRowSize, estimateValueSize, SLOT_BYTES } from '../runtime/value-size.js';
 import { materialize } from './eager.js';
 import type { BuildContext, Operator } from './operator.js';
 import { countOf } from './skip-limit.js';
@@ -31,17 +33,33 @@ function keyer(keys: readonly SortKey[], build: BuildContext): (row: Row, order:
   return (row, order) => ({ row, keys: evaluators.map((evaluate) => evaluate(row, context)), order });
 }
 
-function cursorOver(rows: () => Row[]): RowCursor {
+/** A keyed row's estimated size besides the row: its sort keys, the entry object, slots in two arrays. */
+function keysSize(keyed: Keyed): number {
+  let bytes = 48 + SLOT_BYTES * (keyed.keys.length + 2);
+  for (const key of keyed.keys) bytes += estimateValueSize(key);
+  return bytes;
+}
+
+function keyedSize(keyed: Keyed): number {
+  return estimateRowSize(keyed.row) + keysSize(keyed);
+}
+
+/** Yields the rows `rows()` computes on the first pull; the buffer's memory is released at the end. */
+function cursorOver(rows: () => Row[], memory: MemoryScope): RowCursor {
   let sorted: Row[] | undefined;
   let index = 0;
+  const release = (): void => {
+    sorted = [];
+    memory.releaseAll();
+  };
   return {
     next: () => {
       sorted ??= rows();
-      return sorted[index++] ?? null;
+      const row = sorted[index++] ?? null;
+      if (row === null) release();
+      return row;
     },
-    close: () => {
-      sorted = [];
-    },
+    close: release,
   };
 }
 
@@ -51,13 +69,15 @@ export function buildSort(plan: SortOp, build: BuildContext): Operator {
   const key = keyer(plan.keys, build);
   const compare = comparator(plan.keys);
   return {
-    open: (argument) =>
-      cursorOver(() =>
-        materialize(source.open(argument))
-          .map(key)
-          .sort(compare)
-          .map((keyed) => keyed.row),
-      ),
+    open: (argument) => {
+      const memory = new MemoryScope(build.memory);
+      return cursorOver(() => {
+        // Every row is pulled (and allocated) before any key is computed: keys see the rows' final state.
+        const keyed = materialize(source.open(argument), memory).map(key);
+        if (memory.isTracking) for (const entry of keyed) memory.allocate(keysSize(entry));
+        return keyed.sort(compare).map((entry) => entry.row);
+      }, memory);
+    },
   };
 }
 
@@ -69,8 +89,9 @@ export function buildTop(plan: TopOp, build: BuildContext): Operator {
   const limit = build.compile(plan.limit);
   const skip = plan.skip === undefined ? undefined : build.compile(plan.skip);
   return {
-    open: (argument) =>
-      cursorOver(() => {
+    open: (argument) => {
+      const memory = new MemoryScope(build.memory);
+      return cursorOver(() => {
         const keep = countOf(limit, build.context) + (skip === undefined ? 0 : countOf(skip, build.context));
         const input = source.open(argument);
         if (keep === 0) {
@@ -92,11 +113,14 @@ export function buildTop(plan: TopOp, build: BuildContext): Operator {
             if (probe !== undefined && compare(probe, keyed) <= 0) low = middle + 1;
             else high = middle;
           }
+          if (memory.isTracking) memory.allocate(keyedSize(keyed));
           best.splice(low, 0, keyed);
-          if (best.length > keep) best.pop();
+          const dropped = best.length > keep ? best.pop() : undefined;
+          if (dropped !== undefined && memory.isTracking) memory.release(keyedSize(dropped));
         }
         input.close();
         return best.map((keyed) => keyed.row);
-      }),
+      }, memory);
+    },
   };
 }

@@ -1,6 +1,7 @@
 import type { StoreTransaction, TokenRegistries } from '../../storage/index.js';
 import type { CypherMap } from '../../values/index.js';
 import type { ProcedureRegistry } from '../procedures/procedure.js';
+import type { MemoryTracker } from './memory-tracker.js';
 import type { QueryStatistics } from './statistics.js';
 import type { StoreEntities } from './store-entities.js';
 
@@ -44,4 +45,19 @@ export interface ExecutionContext {
    * Long-running loops call it every few thousand iterations.
    */
   checkInterrupt(): void;
+  /**
+   * The transaction's memory tracker (shared by its statements). Undefined: nothing is tracked or limited.
+   */
+  readonly memory?: MemoryTracker;
+  /** Who runs the statement (`dbms.showCurrentUser`); undefined when authentication is disabled. */
+  readonly user?: ExecutingUser;
+}
+
+/** The authenticated user a statement runs as. */
+export interface ExecutingUser {
+  readonly username: string;
+  /** Roles, when the server knows them; null as in Neo4j community edition. */
+  readonly roles: readonly string[] | null;
+  /** The user must change the password before doing anything else. */
+  readonly passwordChangeRequired: boolean;
 }
