@@ -4,7 +4,9 @@ import { DEFAULT_ADDRESS, EXIT_USAGE, runShell, type ShellIo } from '../shell/in
 
 /**
  * `quiver shell [options] [cypher]`: flags as cypher-shell has them, resolved against the environment
- * (QUIVER_ADDRESS / NEO4J_ADDRESS, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE), then a shell session.
+ * (QUIVER_ADDRESS / NEO4J_ADDRESS, QUIVER_USERNAME / NEO4J_USERNAME, QUIVER_PASSWORD / NEO4J_PASSWORD,
+ * NEO4J_DATABASE), then a shell session. On a terminal, a user name without a password (flag or variable)
+ * makes the shell ask for it, hidden, and a refused login asks again, as cypher-shell does.
  * Resolves with the exit code: 0 ok, 1 a statement, the connection or the login failed, 2 bad usage
  * (commander's parse errors are mapped to 2; `--help` and `--version` exit 0).
  */
@@ -22,8 +24,8 @@ export async function runShellCommand(argv: readonly string[], io: ShellIo = pro
   return runShell(
     {
       address: options.address,
-      ...optional('username', options.username ?? env['NEO4J_USERNAME']),
-      ...optional('password', options.password ?? env['NEO4J_PASSWORD']),
+      ...optional('username', options.username ?? env['QUIVER_USERNAME'] ?? env['NEO4J_USERNAME']),
+      ...optional('password', options.password ?? env['QUIVER_PASSWORD'] ?? env['NEO4J_PASSWORD']),
       ...optional('database', options.database ?? env['NEO4J_DATABASE']),
       ...optional('file', options.file),
       ...optional('statement', statement),
@@ -60,8 +62,14 @@ function buildProgram(io: ShellIo, env: Readonly<Record<string, string | undefin
       'bolt://, neo4j://, bolt+s://, bolt+ssc:// URL or host:port (env QUIVER_ADDRESS, NEO4J_ADDRESS)',
       address,
     )
-    .option('-u, --username <name>', 'user name (env NEO4J_USERNAME); no authentication without it')
-    .option('-p, --password <password>', 'password (env NEO4J_PASSWORD)')
+    .option(
+      '-u, --username <name>',
+      'user name (env QUIVER_USERNAME, NEO4J_USERNAME); no authentication without it',
+    )
+    .option(
+      '-p, --password <password>',
+      'password (env QUIVER_PASSWORD, NEO4J_PASSWORD); asked for on a terminal when missing',
+    )
     .option('-d, --database <name>', 'database to use (env NEO4J_DATABASE); default: the home database')
     .addOption(
       new Option(

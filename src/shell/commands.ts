@@ -1,10 +1,19 @@
 import { CypherArgumentError } from '../errors/index.js';
-import { evaluationQuery, formatParameters, parseParameterAssignment } from './parameters.js';
+import {
+  evaluationQuery,
+  formatParameters,
+  parseParameterAssignment,
+  restoreDumpBytes,
+} from './parameters.js';
+import { CONNECT_USAGE, runConnect, runDisconnect } from './connect-command.js';
+import type { CredentialPrompter } from './login.js';
 import type { ShellConnection } from './shell-connection.js';
 
 /** What a command may touch: the shell implements it. */
 export interface CommandContext {
   readonly connection: ShellConnection;
+  /** Asks for a password on a terminal (`:connect`); `null` when nobody is at one. */
+  readonly prompter: CredentialPrompter | null;
   /** Query parameters by name, sent with every statement. */
   readonly parameters: Map<string, unknown>;
   write(text: string): void;
@@ -48,6 +57,16 @@ const COMMANDS: Readonly<Record<string, CommandDefinition>> = {
       await context.connection.rollback();
       return true;
     },
+  },
+  ':connect': {
+    usage: CONNECT_USAGE,
+    summary: 'Connect to the server again (after :disconnect), as the same or another user',
+    run: runConnect,
+  },
+  ':disconnect': {
+    usage: ':disconnect',
+    summary: 'Close the connection to the server (statements fail until :connect)',
+    run: runDisconnect,
   },
   ':exit': { usage: ':exit', summary: 'Exit the shell', run: exit },
   ':quit': { usage: ':quit', summary: 'Exit the shell (same as :exit)', run: exit },
@@ -104,14 +123,18 @@ async function setParameter(context: CommandContext, argument: string): Promise<
     case 'INVALID':
       throw new CypherArgumentError(assignment.message);
     case 'NAMED':
-      context.parameters.set(assignment.name, await context.evaluate(evaluationQuery(assignment.expression)));
+      context.parameters.set(
+        assignment.name,
+        restoreDumpBytes(assignment.name, await context.evaluate(evaluationQuery(assignment.expression))),
+      );
       return true;
     case 'MAP': {
       const value = await context.evaluate(evaluationQuery(assignment.expression));
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         throw new CypherArgumentError('A parameter map must evaluate to a map');
       }
-      for (const [name, item] of Object.entries(value)) context.parameters.set(name, item);
+      for (const [name, item] of Object.entries(value))
+        context.parameters.set(name, restoreDumpBytes(name, item));
       return true;
     }
   }

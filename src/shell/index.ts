@@ -11,4 +11,5 @@ export type { ShellIo } from './shell-io.js';
 export { parseAddress, DEFAULT_ADDRESS, type ShellAddress } from './address.js';
 export { StatementSplitter, type ShellInput } from './statement-splitter.js';
 export { formatValue } from './format-value.js';
+export { parseParameterAssignment, evaluationQuery, restoreDumpBytes } from './parameters.js';
 export type { OutputFormat } from './render/renderer.js';

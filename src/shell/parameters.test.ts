@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { evaluationQuery, formatParameters, parseParameterAssignment } from './parameters.js';
+import {
+  evaluationQuery,
+  formatParameters,
+  parseParameterAssignment,
+  restoreDumpBytes,
+} from './parameters.js';
 
 describe(':param parsing', () => {
   test('name => expression keeps the expression text for the server', () => {
@@ -36,5 +41,21 @@ describe(':param parsing', () => {
       ['my list', [1n, 2n]],
     ]);
     assert.equal(formatParameters(parameters), ':param name => "Alice"\n:param `my list` => [1, 2]');
+  });
+});
+
+describe('restoreDumpBytes', () => {
+  test("turns a dump's BYTES parameter, a list of integers 0 to 255, back into BYTES", () => {
+    assert.deepEqual(restoreDumpBytes('__quiver_bytes_0', [0n, 1n, 255n]), Uint8Array.of(0, 1, 255));
+    assert.deepEqual(restoreDumpBytes('__quiver_bytes_12', [7]), Uint8Array.of(7));
+    assert.deepEqual(restoreDumpBytes('__quiver_bytes_1', []), new Uint8Array(0));
+  });
+
+  test('leaves other names and anything that is not a list of bytes as it is', () => {
+    assert.deepEqual(restoreDumpBytes('bytes_0', [1n, 2n]), [1n, 2n]);
+    assert.deepEqual(restoreDumpBytes('__quiver_bytes_0', [1n, 256n]), [1n, 256n]);
+    assert.deepEqual(restoreDumpBytes('__quiver_bytes_0', [-1n]), [-1n]);
+    assert.deepEqual(restoreDumpBytes('__quiver_bytes_0', [1.5]), [1.5]);
+    assert.equal(restoreDumpBytes('__quiver_bytes_0', 'text'), 'text');
   });
 });

@@ -34,3 +34,26 @@ export function formatParameters(parameters: ReadonlyMap<string, unknown>): stri
     .map(([name, value]) => `:param ${escapeName(name)} => ${formatValue(value)}`)
     .join('\n');
 }
+
+/**
+ * The prefix of the parameters a Quiver Cypher dump sets to carry BYTES values (engine/dump's
+ * `BYTES_PARAMETER_PREFIX`, which must stay the same): Cypher has no BYTES literal, so the dump writes
+ * `:param __quiver_bytes_0 => [0, 1, 255]` and uses `$__quiver_bytes_0`.
+ */
+const DUMP_BYTES_PREFIX = '__quiver_bytes_';
+
+/**
+ * A parameter value as a shell keeps it: a list of integers 0 to 255 set under a name with the dump's
+ * BYTES prefix becomes BYTES again (so replaying a dump restores BYTES properties); any other value is
+ * returned as it is.
+ */
+export function restoreDumpBytes(name: string, value: unknown): unknown {
+  if (!name.startsWith(DUMP_BYTES_PREFIX) || !Array.isArray(value)) return value;
+  const bytes = new Uint8Array(value.length);
+  for (const [index, item] of (value as unknown[]).entries()) {
+    const byte = typeof item === 'bigint' ? Number(item) : item;
+    if (typeof byte !== 'number' || !Number.isInteger(byte) || byte < 0 || byte > 255) return value;
+    bytes[index] = byte;
+  }
+  return bytes;
+}

@@ -3,10 +3,11 @@ import { BoltResponseError } from '../bolt/index.js';
 import { parseAddress } from './address.js';
 import { formatError } from './error-text.js';
 import { History, historyPath } from './history.js';
+import { connectWithLogin, terminalPrompter } from './login.js';
 import type { OutputFormat } from './render/renderer.js';
 import { runRepl } from './repl.js';
 import { readScript, Shell } from './shell.js';
-import { ShellConnection } from './shell-connection.js';
+import type { ShellConnection } from './shell-connection.js';
 import type { ShellIo } from './shell-io.js';
 
 /** Exit codes, as cypher-shell uses them. */
@@ -49,15 +50,18 @@ export async function runShell(options: ShellOptions, io: ShellIo): Promise<numb
     io.error.write(`${address.error}\n`);
     return EXIT_USAGE;
   }
+  // Credentials are asked for on a terminal only: never for pipes, `-f` scripts or --non-interactive.
+  const prompter = options.nonInteractive || options.file !== undefined ? null : terminalPrompter(io);
   let connection: ShellConnection;
   try {
-    connection = await ShellConnection.open({
+    const settings = {
       address,
       ...(options.username === undefined ? {} : { username: options.username }),
       ...(options.password === undefined ? {} : { password: options.password }),
       ...(options.database === undefined ? {} : { database: options.database }),
       ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
-    });
+    };
+    connection = await connectWithLogin(settings, prompter, (text) => io.error.write(`${text}\n`));
   } catch (error) {
     io.error.write(`${connectionFailure(address.url, error)}\n`);
     return EXIT_FAILURE;
@@ -68,7 +72,7 @@ export async function runShell(options: ShellOptions, io: ShellIo): Promise<numb
     options.file === undefined &&
     options.statement === undefined;
   const format = options.format === 'auto' ? (interactive ? 'verbose' : 'plain') : options.format;
-  const shell = new Shell(connection, io, { format, failFast: options.failFast });
+  const shell = new Shell(connection, io, { format, failFast: options.failFast, prompter });
   try {
     for (const assignment of options.parameters) {
       if (!(await shell.execute({ kind: 'COMMAND', text: `:param ${assignment}` }))) return EXIT_FAILURE;
@@ -106,7 +110,8 @@ async function greet(shell: Shell, io: ShellIo, url: string, options: ShellOptio
   // A trivial statement tells which database is the home one (the prompt shows it), as cypher-shell does.
   if (options.database === undefined) await shell.connection.use(null).catch(() => undefined);
   const { connection } = shell;
-  const user = options.username === undefined ? '' : ` as user ${options.username}`;
+  const username = connection.settings.username;
+  const user = username === undefined ? '' : ` as user ${username}`;
   io.output.write(
     `Connected to ${connection.serverAgent} at ${url} using Bolt protocol version ` +
       `${connection.protocolVersion}${user}.\n` +

@@ -1,25 +1,8 @@
-import {
-  basicAuth,
-  BoltClient,
-  BoltResponseError,
-  formatProtocolVersion,
-  type ClientAuthToken,
-  type Metadata,
-} from '../bolt/index.js';
-import { CypherArgumentError } from '../errors/index.js';
-import type { ShellAddress } from './address.js';
+import { BoltResponseError, formatProtocolVersion, type BoltClient, type Metadata } from '../bolt/index.js';
+import { CypherArgumentError, DatabaseError, Status } from '../errors/index.js';
+import { openClient, settleFirst, type ConnectionSettings } from './open-client.js';
 
-/** How to reach and log in to the server. */
-export interface ConnectionSettings {
-  readonly address: ShellAddress;
-  /** Basic auth when given; otherwise the `none` scheme. */
-  readonly username?: string;
-  readonly password?: string;
-  /** The database to use (`-d`); the user's home database when absent. */
-  readonly database?: string;
-  readonly userAgent?: string;
-  readonly connectTimeoutMs?: number;
-}
+export type { ConnectionSettings } from './open-client.js';
 
 /** Receives one result as it streams in: the columns once, then every record. */
 export interface ResultSink {
@@ -38,63 +21,64 @@ export interface StatementSummary {
 }
 
 /**
- * The shell's one Bolt connection: logs in, runs statements in auto-commit or in the open explicit
- * transaction (streaming records to a sink), and keeps the state the prompt shows (database, transaction).
- * After a FAILURE it sends RESET, which also ends an open transaction on the server, so the shell never
- * stays in Bolt's FAILED state.
+ * The shell's Bolt connection: logs in, runs statements in auto-commit or in the open explicit transaction
+ * (streaming records to a sink), and keeps the state the prompt shows (database, transaction). After a
+ * FAILURE it sends RESET, which also ends an open transaction on the server, so the shell never stays in
+ * Bolt's FAILED state. When the connection drops (the server restarted), it says so through `onNotice`
+ * and connects again, with the same credentials, before the next request; an explicit transaction open at
+ * the time is gone with the old connection, which it reports. `:disconnect` and `:connect` close and open
+ * it on request.
  */
 export class ShellConnection {
-  private readonly client: BoltClient;
-  readonly settings: ConnectionSettings;
-  /** `server` of the HELLO SUCCESS (`Neo4j/5.26.0`). */
-  readonly serverAgent: string;
+  private client: BoltClient | null;
+  private currentSettings: ConnectionSettings;
+  private agent: string;
   private selectedDatabase: string | null;
   private lastDatabase: string | null = null;
   private transactionOpen = false;
   private running = false;
+  /** The connection dropped without being asked to; the next request connects again. */
+  private lost = false;
+  /** An explicit transaction was open when the connection dropped, and the user was not told yet. */
+  private lostTransaction = false;
+  /** The user was told about the drop (a request failed with it). */
+  private lossReported = false;
+  /** Hears what the user should know about the connection (it dropped, it was made again). */
+  onNotice: (text: string) => void = () => undefined;
 
-  private constructor(client: BoltClient, settings: ConnectionSettings, serverAgent: string) {
-    this.client = client;
-    this.settings = settings;
-    this.serverAgent = serverAgent;
+  private constructor(opened: { client: BoltClient; serverAgent: string }, settings: ConnectionSettings) {
+    this.client = opened.client;
+    this.currentSettings = settings;
+    this.agent = opened.serverAgent;
     this.selectedDatabase = settings.database ?? null;
+    this.watch(opened.client);
   }
 
   /** Connects and logs in. @throws DatabaseError (DatabaseUnavailable, Unauthorized, …) when that fails */
   static async open(settings: ConnectionSettings): Promise<ShellConnection> {
-    const { address } = settings;
-    const client = await BoltClient.connect({
-      host: address.host,
-      port: address.port,
-      transport: address.transport,
-      tls: address.tls ?? false,
-      userAgent: settings.userAgent ?? 'quiver-shell',
-      ...(settings.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: settings.connectTimeoutMs }),
-    });
-    const auth: ClientAuthToken =
-      settings.username === undefined
-        ? { scheme: 'none' }
-        : basicAuth(settings.username, settings.password ?? '');
-    let hello: Metadata;
-    try {
-      hello = await client.login(auth);
-    } catch (error) {
-      await client.goodbye().catch(() => undefined);
-      throw error;
-    }
-    const agent = hello['server'];
-    const connection = new ShellConnection(
-      client,
-      settings,
-      typeof agent === 'string' ? agent : 'unknown server',
-    );
+    const connection = new ShellConnection(await openClient(settings), settings);
     if (connection.selectedDatabase !== null) connection.requireDatabaseSupport();
     return connection;
   }
 
+  /** The settings of the current (or last) connection, credentials included. */
+  get settings(): ConnectionSettings {
+    return this.currentSettings;
+  }
+
+  /** `server` of the HELLO SUCCESS (`Neo4j/5.26.0`). */
+  get serverAgent(): string {
+    return this.agent;
+  }
+
+  /** Whether the shell holds a connection (false after `:disconnect`). */
+  get isConnected(): boolean {
+    return this.client !== null;
+  }
+
   /** The negotiated Bolt version, as `5.8`. */
   get protocolVersion(): string {
-    return formatProtocolVersion(this.client.version);
+    return this.client === null ? 'none' : formatProtocolVersion(this.client.version);
   }
 
   /** The database chosen with `-d`/`:use`, else the one the server last reported, else null. */
@@ -116,15 +100,16 @@ export class ShellConnection {
    * @throws BoltResponseError with the server's FAILURE; the connection is reset before it is thrown
    */
   async run(query: string, parameters: Metadata, sink: ResultSink): Promise<StatementSummary> {
+    const client = await this.connected();
     const started = performance.now();
     const extra = this.transactionOpen ? {} : this.databaseField();
     let fields: readonly string[] | null = null;
     const early: (readonly unknown[])[] = [];
     this.running = true;
     try {
-      const run = this.client.run(query, parameters, extra);
+      const run = client.run(query, parameters, extra);
       // Records may be dispatched before the RUN promise's continuation runs: keep them until the columns are known.
-      const pull = this.client.pull(-1, undefined, (values) => {
+      const pull = client.pull(-1, undefined, (values) => {
         if (fields === null) early.push(values);
         else sink.record(values);
       });
@@ -155,8 +140,9 @@ export class ShellConnection {
   /** Opens an explicit transaction on the current database. */
   async begin(): Promise<void> {
     if (this.transactionOpen) throw new CypherArgumentError('There is already an open transaction');
+    const client = await this.connected();
     try {
-      await this.client.begin(this.databaseField());
+      await client.begin(this.databaseField());
     } catch (error) {
       await this.recover(error);
       throw error;
@@ -197,19 +183,90 @@ export class ShellConnection {
 
   /** Interrupts the running statement (Ctrl-C): RESET makes the server fail it. */
   interrupt(): void {
-    this.client.reset().catch(() => undefined);
+    this.client?.reset().catch(() => undefined);
   }
 
   /** Says GOODBYE and closes; an open transaction is rolled back by the server. */
   async close(): Promise<void> {
-    await this.client.goodbye().catch(() => undefined);
+    const client = this.client;
+    this.client = null;
+    this.transactionOpen = false;
+    this.lost = false;
+    this.lostTransaction = false;
+    this.lossReported = false;
+    await client?.goodbye().catch(() => undefined);
+  }
+
+  /**
+   * Closes the current connection (if any) and connects with `settings` (`:connect`); on failure the
+   * shell stays disconnected.
+   * @throws DatabaseError when connecting or logging in fails
+   */
+  async reconnect(settings: ConnectionSettings): Promise<void> {
+    await this.close();
+    const opened = await openClient(settings);
+    this.client = opened.client;
+    this.agent = opened.serverAgent;
+    this.currentSettings = settings;
+    this.selectedDatabase = settings.database ?? null;
+    this.lastDatabase = null;
+    this.watch(opened.client);
+  }
+
+  /**
+   * The client to send requests on: after a drop, a new connection with the same credentials (and, if an
+   * explicit transaction was open, an error saying it is gone, so the statement meant for it does not run
+   * on its own).
+   * @throws DatabaseError when disconnected, when connecting again fails, or for the lost transaction
+   */
+  private async connected(): Promise<BoltClient> {
+    if (this.client === null) {
+      throw new DatabaseError(Status.DatabaseUnavailable, 'Not connected: use :connect to connect again');
+    }
+    if (!this.lost) return this.client;
+    const opened = await openClient(this.currentSettings);
+    this.client = opened.client;
+    this.agent = opened.serverAgent;
+    this.lost = false;
+    this.lossReported = false;
+    this.watch(opened.client);
+    this.onNotice(`Reconnected to ${this.currentSettings.address.url}.`);
+    if (this.lostTransaction) {
+      this.lostTransaction = false;
+      throw new DatabaseError(
+        Status.DatabaseUnavailable,
+        'The open transaction was lost with the connection (the server rolled it back), so this ' +
+          'statement did not run: use :begin to start a new one',
+      );
+    }
+    return opened.client;
+  }
+
+  /** Notes when `client` closes without the shell asking: the next request connects again. */
+  private watch(client: BoltClient): void {
+    void client.closed.then(() => {
+      if (this.client === client) this.noteLoss();
+    });
+  }
+
+  /** The connection dropped: remember whether a transaction went with it. */
+  private noteLoss(): void {
+    if (this.lost) return;
+    this.lost = true;
+    this.lostTransaction = this.transactionOpen;
+    this.transactionOpen = false;
   }
 
   private async finish(action: 'commit' | 'rollback'): Promise<void> {
-    if (!this.transactionOpen) throw new CypherArgumentError('There is no open transaction to ' + action);
+    // A transaction lost with a dropped connection is reported by connected(), not as "no transaction".
+    const lostUntold = this.lost && this.lostTransaction;
+    if (!this.transactionOpen && !lostUntold) {
+      throw new CypherArgumentError('There is no open transaction to ' + action);
+    }
+    const client = await this.connected();
     this.transactionOpen = false;
     try {
-      const metadata = action === 'commit' ? await this.client.commit() : await this.client.rollback();
+      const metadata = action === 'commit' ? await client.commit() : await client.rollback();
       this.noteDatabase(metadata);
     } catch (error) {
       await this.recover(error);
@@ -217,11 +274,27 @@ export class ShellConnection {
     }
   }
 
-  /** After a FAILURE: RESET (the server has dropped any open transaction, so the shell forgets it too). */
+  /**
+   * After a failure. A FAILURE: RESET (the server has dropped any open transaction, so the shell forgets it
+   * too). A dropped connection: say so (and that an open transaction is gone); the next request connects
+   * again.
+   */
   private async recover(error: unknown): Promise<void> {
-    if (!(error instanceof BoltResponseError)) return;
-    this.transactionOpen = false;
-    await this.client.reset().catch(() => undefined);
+    if (error instanceof BoltResponseError) {
+      this.transactionOpen = false;
+      await this.client?.reset().catch(() => undefined);
+      return;
+    }
+    if (!(error instanceof DatabaseError) || error.status !== Status.DatabaseUnavailable) return;
+    if (this.client === null || this.lossReported) return;
+    this.noteLoss();
+    this.onNotice(
+      'The connection to the server was lost' +
+        (this.lostTransaction ? ' and the open transaction with it (the server rolled it back)' : '') +
+        ': the shell connects again for the next statement.',
+    );
+    this.lossReported = true;
+    this.lostTransaction = false;
   }
 
   private databaseField(): Metadata {
@@ -229,7 +302,7 @@ export class ShellConnection {
   }
 
   private supportsDatabases(): boolean {
-    return this.client.isAtLeast(4, 0);
+    return this.client?.isAtLeast(4, 0) ?? true;
   }
 
   private requireDatabaseSupport(): void {
@@ -243,19 +316,6 @@ export class ShellConnection {
   private noteDatabase(metadata: Metadata): void {
     const db = metadata['db'];
     if (typeof db === 'string' && db !== '') this.lastDatabase = db;
-  }
-}
-
-/**
- * The SUCCESS metadata of the first of two pipelined requests; when it fails, the second (IGNORED, or lost
- * with the connection) is left unobserved and the first's error is thrown.
- */
-async function settleFirst(first: Promise<Metadata>, second: Promise<unknown>): Promise<Metadata> {
-  try {
-    return await first;
-  } catch (error) {
-    second.catch(() => undefined);
-    throw error;
   }
 }
 

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { CypherArgumentError } from '../errors/index.js';
 import { runCommand, type CommandContext } from './commands.js';
 import { formatError } from './error-text.js';
+import type { CredentialPrompter } from './login.js';
 import { createRenderer } from './render/create-renderer.js';
 import type { OutputFormat } from './render/renderer.js';
 import type { ShellConnection } from './shell-connection.js';
@@ -18,6 +19,8 @@ export interface ShellSettings {
   readonly format: OutputFormat;
   /** Stop a script at its first failing statement (cypher-shell's default) instead of at its end. */
   readonly failFast: boolean;
+  /** Asks for credentials (`:connect -u name` without `-p`); `null` when nobody is at a terminal. */
+  readonly prompter: CredentialPrompter | null;
 }
 
 /**
@@ -37,6 +40,13 @@ export class Shell implements CommandContext {
     this.connection = connection;
     this.io = io;
     this.settings = settings;
+    connection.onNotice = (text) => {
+      this.writeError(text);
+    };
+  }
+
+  get prompter(): CredentialPrompter | null {
+    return this.settings.prompter;
   }
 
   /** Whether `:exit` was entered. */

@@ -32,21 +32,26 @@ export class StatementSplitter {
       return [{ kind: 'COMMAND', text: stripCommandEnd(line.trim()) }];
     }
     const completed: ShellInput[] = [];
+    // The buffer grows by slices of the line, not character by character: dump lines are long.
+    let start = 0;
     for (let index = 0; index < line.length; index++) {
       const char = line.charAt(index);
-      const next = line.charAt(index + 1);
       if (this.state === 'CODE' && char === ';') {
-        if (this.hasCode) completed.push({ kind: 'CYPHER', text: this.buffer.trim() });
+        const text = this.buffer + line.slice(start, index);
+        if (this.hasCode) completed.push({ kind: 'CYPHER', text: text.trim() });
         this.reset();
+        start = index + 1;
         continue;
       }
-      this.buffer += char;
-      const skip = this.step(char, next);
-      if (skip) {
-        this.buffer += next;
-        index++;
+      // Only characters that can change the state need step(); plain text is passed over here.
+      if (!isSpecial(char)) {
+        if (this.state === 'CODE') this.hasCode ||= char.trim() !== '';
+        else this.escaped = false;
+        continue;
       }
+      if (this.step(char, line.charAt(index + 1))) index++;
     }
+    this.buffer += line.slice(start);
     if (this.state === 'LINE_COMMENT') this.state = 'CODE';
     this.buffer += '\n';
     return completed;
@@ -105,6 +110,11 @@ export class StatementSplitter {
         return false;
     }
   }
+}
+
+/** Characters that start or end a string, a name or a comment, or escape inside a string. */
+function isSpecial(char: string): boolean {
+  return char === "'" || char === '"' || char === '`' || char === '/' || char === '*' || char === '\\';
 }
 
 /** cypher-shell accepts `:param x => 1;`: a trailing semicolon on a command line is not part of it. */

@@ -11,6 +11,8 @@ import { after, before, describe, it } from 'node:test';
 import { runCheckCommand } from '../../src/cli/check-command.js';
 import { runDumpCommand } from '../../src/cli/dump-command.js';
 import { runLoadCommand } from '../../src/cli/load-command.js';
+import { runShellCommand } from '../../src/cli/shell-command.js';
+import { PassThrough } from 'node:stream';
 import { run } from '../../src/engine/dump/canonical.fixture.js';
 import { Database, type DatabaseEngine } from '../../src/engine/index.js';
 import { silentLogger, startServer, type QuiverServer } from '../../src/server/index.js';
@@ -66,7 +68,7 @@ async function dumpStatements(engine: DatabaseEngine): Promise<string[]> {
 }
 
 describe('quiver dump --format cypher', () => {
-  it('writes one statement per line, each ending in a semicolon, and reloads offline into the same graph', async () => {
+  it('writes a header, then one statement per line ending in a semicolon, and reloads offline into the same graph', async () => {
     const directory = place();
     const file = join(directory, 'neo4j.cypher');
     const dumped = await runTool(runDumpCommand, ['--address', server.url, '--to', file]);
@@ -77,8 +79,22 @@ describe('quiver dump --format cypher', () => {
     );
     const lines = readFileSync(file, 'utf8').split('\n');
     assert.equal(lines.pop(), '');
-    assert.ok(lines.every((line) => line.endsWith(';')));
-    assert.equal(lines.length, (await dumpStatements(source)).length);
+    const header = lines.filter((line) => line.startsWith('//'));
+    assert.match(header[0] ?? '', /^\/\/ Quiver Cypher dump of database \(home\) \(DUMP DATABASE\)/);
+    // The header explains the names the statements really use.
+    assert.ok(header.some((line) => line.includes(':param __quiver_bytes_N')));
+    assert.ok(header.some((line) => line.includes(':__QuiverDumpNode and key __quiver_dump_id')));
+    assert.ok(
+      lines.some((line) => line.includes('CREATE (n:Bulk:__QuiverDumpNode {__quiver_dump_id: row._id})')),
+    );
+    const records = lines.slice(header.length);
+    // Statements end in ';'; the :param lines that carry BYTES values are shell commands, without one.
+    assert.ok(records.every((line) => line.endsWith(';') !== line.startsWith(':param ')));
+    assert.deepEqual(
+      records.filter((line) => line.startsWith(':param ')),
+      [':param __quiver_bytes_0 => [0, 1, 2, 254, 255]'],
+    );
+    assert.equal(records.length, (await dumpStatements(source)).length);
     assert.deepEqual(readdirSync(directory), ['neo4j.cypher'], 'no temporary file is left');
 
     const dataDir = join(directory, 'data');
@@ -87,14 +103,13 @@ describe('quiver dump --format cypher', () => {
     assert.match(
       loaded.stdout,
       new RegExp(
-        `^LOAD DONE in [\\d.]+m?s: ${String(lines.length)} statements in \\d+ transactions \\(305 nodes, 3 relationships, \\d+ indexes, 4 constraints created\\) into database neo4j of `,
+        `^LOAD DONE in [\\d.]+m?s: ${String(records.length - 1)} statements in \\d+ transactions \\(305 nodes, 3 relationships, \\d+ indexes, 4 constraints created\\) into database neo4j of `,
       ),
     );
     const copy = await withDatabase(dataDir, 'neo4j', (engine) => exportOf(engine));
     assert.equal(copy.nodes.length, 305);
-    assert.deepEqual(copy, await exportOf(source, { withoutBytes: true }));
-    // BYTES is the one type Cypher cannot write: the script leaves it out (the binary dump keeps it).
-    assert.notDeepEqual(copy, await exportOf(source));
+    // BYTES values come back too, through the dump's :param lines.
+    assert.deepEqual(copy, await exportOf(source));
   });
 
   it('streams to standard output with the report on stderr, and loads from standard input', async () => {
@@ -110,7 +125,7 @@ describe('quiver dump --format cypher', () => {
     );
     assert.equal(loaded.code, 0, loaded.stderr);
     const copy = await withDatabase(dataDir, 'piped', (engine) => exportOf(engine));
-    assert.deepEqual(copy, await exportOf(source, { withoutBytes: true }));
+    assert.deepEqual(copy, await exportOf(source));
   });
 });
 
@@ -133,10 +148,7 @@ describe('quiver load --address', () => {
       loaded.stdout,
       /statements in \d+ transactions \(305 nodes, 3 relationships, .* into copy at bolt:/,
     );
-    assert.deepEqual(
-      await exportOf(server.databases.get('copy')),
-      await exportOf(source, { withoutBytes: true }),
-    );
+    assert.deepEqual(await exportOf(server.databases.get('copy')), await exportOf(source));
   });
 
   it('stops at a failing statement, naming it, with the batches before it committed', async () => {
@@ -161,6 +173,26 @@ describe('quiver load --address', () => {
       /^LOAD FAILED: Statement 3 failed \(statements up to 2 are committed.*\n {2}CREATE \(:Partial \{k: 3\}\) RETURN nope\n$/s,
     );
     assert.deepEqual(await run(server.databases.get('partial'), 'MATCH (n:Partial) RETURN count(n)'), [[2n]]);
+  });
+});
+
+describe('a Cypher dump replayed by quiver shell -f', () => {
+  it('rebuilds the graph, BYTES included, as cypher-shell would replay it', async () => {
+    const file = join(place(), 'shell.cypher');
+    assert.equal((await runTool(runDumpCommand, ['-a', server.url, '--to', file])).code, 0);
+    await run(server.databases.get('system'), 'CREATE DATABASE viashell');
+    const errors: string[] = [];
+    const error = new PassThrough();
+    error.on('data', (chunk: Buffer) => errors.push(chunk.toString('utf8')));
+    const code = await runShellCommand(['-a', server.url, '-d', 'viashell', '-f', file], {
+      input: new PassThrough(),
+      output: new PassThrough().resume(),
+      error,
+      interactive: false,
+      env: { QUIVER_SHELL_HISTORY: '' },
+    });
+    assert.equal(code, 0, errors.join(''));
+    assert.deepEqual(await exportOf(server.databases.get('viashell')), await exportOf(source));
   });
 });
 

@@ -6,7 +6,6 @@ import { PassThrough } from 'node:stream';
 import type { ToolIo } from '../../src/cli/backup/index.js';
 import { canonical, run } from '../../src/engine/dump/canonical.fixture.js';
 import type { DatabaseEngine } from '../../src/engine/index.js';
-import type { CypherValue } from '../../src/values/index.js';
 
 /** What a command printed and returned. */
 export interface CommandOutcome {
@@ -96,21 +95,11 @@ export async function schemaOf(engine: DatabaseEngine): Promise<string[]> {
 
 /**
  * A canonical export: sorted node lines (labels, properties) and relationship lines (type, the `k` of both
- * ends, properties). `withoutBytes` drops BYTES properties, which a Cypher dump cannot carry.
+ * ends, properties), and the schema.
  */
 export async function exportOf(
   engine: DatabaseEngine,
-  options: { readonly withoutBytes?: boolean } = {},
 ): Promise<{ nodes: string[]; relationships: string[]; schema: string[] }> {
-  const strip = (properties: CypherValue): CypherValue => {
-    if (options.withoutBytes !== true || properties === null || typeof properties !== 'object')
-      return properties;
-    return Object.fromEntries(
-      Object.entries(properties as Record<string, CypherValue>).filter(
-        ([, value]) => !(value instanceof Uint8Array),
-      ),
-    );
-  };
   const nodes = await run(engine, 'MATCH (n) RETURN labels(n) AS l, properties(n) AS p');
   const relationships = await run(
     engine,
@@ -118,11 +107,9 @@ export async function exportOf(
   );
   return {
     nodes: nodes
-      .map(([labels, properties]) => canonical([[...(labels as string[])].sort(), strip(properties ?? null)]))
+      .map(([labels, properties]) => canonical([[...(labels as string[])].sort(), properties ?? null]))
       .sort(),
-    relationships: relationships
-      .map(([type, a, b, properties]) => canonical([type, a, b, strip(properties ?? null)]))
-      .sort(),
+    relationships: relationships.map((row) => canonical(row)).sort(),
     schema: await schemaOf(engine),
   };
 }

@@ -7,6 +7,7 @@ import {
   type ReplayCounters,
   type StatementRunner,
 } from './replay-statements.js';
+import type { ParameterValues } from './script-parameters.js';
 
 /** Statements in flight at once: RUN + DISCARD pairs written together, answered in order. */
 const PIPELINE_WINDOW = 256;
@@ -45,6 +46,7 @@ export function boltRunner(connection: ToolConnection): StatementRunner {
   let inFlight: InFlight[] = [];
   let counters = emptyCounters();
   let index = 0;
+  let inTransaction = false;
 
   /** Waits for every statement in flight; throws the first real FAILURE (later ones are IGNORED). */
   const settle = async (): Promise<void> => {
@@ -75,10 +77,10 @@ export function boltRunner(connection: ToolConnection): StatementRunner {
   };
 
   return {
-    runAlone: async (statement) => {
+    runAlone: async (statement, parameters) => {
       index++;
       try {
-        const result = await client.query(statement, {}, extra);
+        const result = await client.query(statement, { ...parameters }, extra);
         return countersOf(result.summary);
       } catch (error) {
         await client.reset().catch(() => undefined);
@@ -88,10 +90,11 @@ export function boltRunner(connection: ToolConnection): StatementRunner {
     begin: async () => {
       counters = emptyCounters();
       await client.begin(extra);
+      inTransaction = true;
     },
-    run: async (statement) => {
+    run: async (statement, parameters) => {
       index++;
-      const run = client.run(statement);
+      const run = client.run(statement, { ...parameters });
       const discard = client.discard(-1);
       // Observed by settle(); marked handled now so a failure is not an unhandled rejection meanwhile.
       run.catch(() => undefined);
@@ -99,13 +102,26 @@ export function boltRunner(connection: ToolConnection): StatementRunner {
       inFlight.push({ index, statement, run, discard });
       if (inFlight.length >= PIPELINE_WINDOW) await settle();
     },
+    evaluate: async (query, parameters: ParameterValues) => {
+      // What is in flight runs first, so its failure is the one reported.
+      await settle();
+      try {
+        const result = await client.query(query, { ...parameters }, inTransaction ? {} : extra);
+        return result.records[0]?.[0] ?? null;
+      } catch (error) {
+        if (!inTransaction) await client.reset().catch(() => undefined);
+        throw error;
+      }
+    },
     commit: async () => {
       await settle();
+      inTransaction = false;
       await client.commit();
       return counters;
     },
     rollback: async () => {
       inFlight = [];
+      inTransaction = false;
       await client.reset().catch(() => undefined);
     },
   };

@@ -6,10 +6,14 @@ import { BoltResponseError } from '../../bolt/index.js';
 import { nodeFileSystem, readSnapshotFile, type SnapshotReadResult } from '../../durability/index.js';
 import { DatabaseError, invariant, Status } from '../../errors/index.js';
 import type { ToolConnection } from './bolt-connection.js';
+import { dumpHeader } from './dump-header.js';
 import { openDumpFile, type DumpOutput } from './dump-output.js';
 
-/** Statements per PULL of a Cypher dump. */
-const STATEMENTS_PER_PULL = 1000;
+/**
+ * Records per PULL of a Cypher dump. A record is a batch statement of up to a thousand entities (up to
+ * about 256 KiB of text), so a few of them at a time keep the memory of a dump to a few MiB.
+ */
+const STATEMENTS_PER_PULL = 16;
 /** Chunks (64 KiB each) per PULL of a binary dump: about 1 MiB in memory at a time. */
 const CHUNKS_PER_PULL = 16;
 
@@ -53,16 +57,27 @@ async function pullInBatches(
   return typeof db === 'string' ? db : undefined;
 }
 
+/** A record as a script line: a statement ends in `;`, a shell command (`:param …`) ends with its line. */
+function scriptLine(record: unknown): string {
+  const text = String(record);
+  return text.startsWith(':') ? `${text}\n` : `${text};\n`;
+}
+
 /**
- * `DUMP DATABASE` over Bolt into `output`: one statement per line, each ending in `;` (what cypher-shell and
- * `quiver load` replay).
+ * `DUMP DATABASE` over Bolt into `output`, after the header comment (`dumpHeader`, naming
+ * the database asked for): one statement per line, each ending in `;`, and the `:param` lines that carry
+ * BYTES values (what cypher-shell, `quiver shell` and `quiver load` replay).
  */
 export async function dumpCypher(connection: ToolConnection, output: DumpOutput): Promise<CypherDumpReport> {
   let statements = 0;
   let bytes = 0;
+  const asked = connection.extra['db'];
+  const header = `${dumpHeader(typeof asked === 'string' ? asked : undefined).join('\n')}\n`;
+  await output.write(header);
+  bytes += Buffer.byteLength(header);
   const database = await pullInBatches(connection, 'DUMP DATABASE', STATEMENTS_PER_PULL, async (records) => {
     if (records.length === 0) return;
-    const text = records.map((values) => `${String(values[0])};\n`).join('');
+    const text = records.map((values) => scriptLine(values[0])).join('');
     statements += records.length;
     bytes += Buffer.byteLength(text);
     await output.write(text);

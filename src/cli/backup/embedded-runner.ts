@@ -1,12 +1,22 @@
 import type { Database, Transaction } from '../../engine/index.js';
 import type { QueryStatistics } from '../../engine/index.js';
 import { invariant } from '../../errors/index.js';
+import type { CypherMap } from '../../values/index.js';
 import {
   addCounters,
   emptyCounters,
   type ReplayCounters,
   type StatementRunner,
 } from './replay-statements.js';
+import type { ParameterValues } from './script-parameters.js';
+
+/**
+ * The parameters as the engine takes them: every value was produced by this engine (a `:param` evaluated
+ * here) or is BYTES restored from such a value, so each is a Cypher value.
+ */
+function cypherMap(parameters: ParameterValues): CypherMap {
+  return parameters as CypherMap;
+}
 
 function countersOf(statistics: QueryStatistics): ReplayCounters {
   return {
@@ -23,15 +33,22 @@ export function embeddedRunner(database: Database): StatementRunner {
   let transaction: Transaction | undefined;
   let counters = emptyCounters();
   return {
-    runAlone: async (statement) => countersOf((await session.run(statement).summary()).statistics),
+    runAlone: async (statement, parameters) =>
+      countersOf((await session.run(statement, cypherMap(parameters)).summary()).statistics),
     begin: () => {
       transaction = session.beginTransaction();
       counters = emptyCounters();
       return Promise.resolve();
     },
-    run: async (statement) => {
+    run: async (statement, parameters) => {
       invariant(transaction !== undefined, 'run outside a replay transaction');
-      addCounters(counters, countersOf((await transaction.run(statement).summary()).statistics));
+      const result = transaction.run(statement, cypherMap(parameters));
+      addCounters(counters, countersOf((await result.summary()).statistics));
+    },
+    evaluate: async (query, parameters) => {
+      const result = (transaction ?? session).run(query, cypherMap(parameters));
+      const [record] = await result.records();
+      return record?.get('value') ?? null;
     },
     commit: async () => {
       invariant(transaction !== undefined, 'commit outside a replay transaction');

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { DatabaseError, Status } from '../../errors/index.js';
 import type { ShellInput } from '../../shell/index.js';
 import {
+  BATCH_CHARACTERS,
   emptyCounters,
   isSchemaStatement,
   replayStatements,
@@ -11,11 +12,13 @@ import {
 } from './replay-statements.js';
 
 /** A runner that records what it was asked, as one line per call, failing on statements containing FAIL. */
-function recordingRunner(options: { pipelined?: boolean } = {}): {
+function recordingRunner(options: { pipelined?: boolean; evaluated?: unknown } = {}): {
   runner: StatementRunner;
   calls: string[];
+  parameters: Readonly<Record<string, unknown>>[];
 } {
   const calls: string[] = [];
+  const parameters: Readonly<Record<string, unknown>>[] = [];
   let index = 0;
   let failure: StatementFailure | undefined;
   const runner: StatementRunner = {
@@ -28,9 +31,10 @@ function recordingRunner(options: { pipelined?: boolean } = {}): {
       calls.push('begin');
       return Promise.resolve();
     },
-    run: (statement) => {
+    run: (statement, values) => {
       index++;
       calls.push(`run ${statement}`);
+      parameters.push(values);
       if (!statement.includes('FAIL')) return Promise.resolve();
       const error = new DatabaseError(Status.SyntaxError, 'Invalid input');
       if (options.pipelined !== true) return Promise.reject(error);
@@ -46,8 +50,12 @@ function recordingRunner(options: { pipelined?: boolean } = {}): {
       calls.push('rollback');
       return Promise.resolve();
     },
+    evaluate: (query, values) => {
+      calls.push(`evaluate ${query} with ${Object.keys(values).join(',')}`);
+      return Promise.resolve(options.evaluated ?? null);
+    },
   };
-  return { runner, calls };
+  return { runner, calls, parameters };
 }
 
 function cypher(...texts: string[]): ShellInput[] {
@@ -122,6 +130,58 @@ describe('replayStatements', () => {
     const report = await replayStatements(inputs(), runner, { batchSize: 5000 });
     assert.equal(report.statements, 2);
     assert.deepEqual(calls, ['begin', 'run CREATE (:A)', 'run CREATE (:B)', 'commit']);
+  });
+});
+
+describe('replayStatements with :param lines', () => {
+  it('evaluates each :param where the script runs and sends the values with the statements after it', async () => {
+    const { runner, calls, parameters } = recordingRunner({ evaluated: [1n, 2n, 255n] });
+    const inputs: ShellInput[] = [
+      ...cypher('CREATE (:Before)'),
+      { kind: 'COMMAND', text: ':param __quiver_bytes_0 => [1, 2, 255]' },
+      { kind: 'COMMAND', text: ':param list => [1, 2, 255]' },
+      ...cypher('CREATE (:A {b: $__quiver_bytes_0, l: $list})'),
+      { kind: 'COMMAND', text: ':params clear' },
+      ...cypher('CREATE (:After)'),
+      { kind: 'COMMAND', text: ':begin' },
+    ];
+    const report = await replayStatements(inputs, runner, { batchSize: 10 });
+    assert.deepEqual(calls, [
+      'begin',
+      'run CREATE (:Before)',
+      'evaluate RETURN [1, 2, 255] AS value with ',
+      'evaluate RETURN [1, 2, 255] AS value with __quiver_bytes_0',
+      'run CREATE (:A {b: $__quiver_bytes_0, l: $list})',
+      'run CREATE (:After)',
+      'commit',
+    ]);
+    assert.deepEqual(parameters, [
+      {},
+      // The dump's BYTES parameter is BYTES again; an ordinary list stays a list.
+      { __quiver_bytes_0: Uint8Array.of(1, 2, 255), list: [1n, 2n, 255n] },
+      {},
+    ]);
+    assert.equal(report.skippedCommands, 1);
+    assert.equal(report.statements, 3);
+  });
+
+  it('fails on a malformed :param, naming it', async () => {
+    const { runner } = recordingRunner();
+    const inputs: ShellInput[] = [{ kind: 'COMMAND', text: ':param nonsense' }];
+    await assert.rejects(
+      replayStatements(inputs, runner, { batchSize: 10 }),
+      /Usage: :param name => expression[^]*\n {2}:param nonsense$/,
+    );
+  });
+
+  it('commits a transaction early once its statements reach the character budget', async () => {
+    const { runner, calls } = recordingRunner();
+    const big = `CREATE (:A {text: '${'x'.repeat(BATCH_CHARACTERS / 2)}'})`;
+    await replayStatements(cypher(big, big, big), runner, { batchSize: 1000 });
+    assert.deepEqual(
+      calls.map((call) => call.slice(0, 6)),
+      ['begin', 'run CR', 'run CR', 'commit', 'begin', 'run CR', 'commit'],
+    );
   });
 });
 

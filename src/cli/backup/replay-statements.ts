@@ -1,5 +1,6 @@
 import { DatabaseError, Status } from '../../errors/index.js';
 import type { ShellInput } from '../../shell/index.js';
+import { ScriptParameters, type ParameterValues } from './script-parameters.js';
 
 /** Side effects counted while a script is replayed (Neo4j's `stats` names). */
 export interface ReplayCounters {
@@ -12,10 +13,15 @@ export interface ReplayCounters {
 /** Runs statements somewhere: the embedded engine or a server over Bolt. */
 export interface StatementRunner {
   /** Runs a statement in its own transaction (schema commands cannot share one with writes). */
-  runAlone(statement: string): Promise<ReplayCounters>;
+  runAlone(statement: string, parameters: ParameterValues): Promise<ReplayCounters>;
   begin(): Promise<void>;
   /** Runs a statement in the open transaction; may resolve before it has run (pipelining), see `commit`. */
-  run(statement: string): Promise<void>;
+  run(statement: string, parameters: ParameterValues): Promise<void>;
+  /**
+   * Runs `query` (in the open transaction, if any, after everything before it) and returns the first
+   * column of its first record: how `:param` expressions are evaluated.
+   */
+  evaluate(query: string, parameters: ParameterValues): Promise<unknown>;
   /** Resolves once every statement of the transaction ran and the commit succeeded, with their counters. */
   commit(): Promise<ReplayCounters>;
   /** Ends the open transaction without committing (after a failure); never throws. */
@@ -27,7 +33,10 @@ export interface ReplayReport extends ReplayCounters {
   readonly statements: number;
   /** Transactions committed (schema statements count one each). */
   readonly transactions: number;
-  /** `:begin`, `:commit` and other shell commands in the script, which the replay does not run. */
+  /**
+   * `:begin`, `:commit` and other shell commands in the script, which the replay does not run (`:param`
+   * and `:params clear` it does run, as cypher-shell would, and does not count here).
+   */
   readonly skippedCommands: number;
 }
 
@@ -56,13 +65,21 @@ export function isSchemaStatement(statement: string): boolean {
   return SCHEMA_COMMAND.test(statement.replace(LEADING_COMMENTS, ''));
 }
 
+/**
+ * A transaction of a replay is also committed once its statements reach about this many characters, so
+ * that batch statements of a thousand rows each do not make transactions of millions of entities.
+ */
+export const BATCH_CHARACTERS = 4 * 1024 * 1024;
+
 /** At most this many characters of a failing statement are shown. */
 const SHOWN_CHARACTERS = 200;
 
 /**
  * Replays a Cypher script (shell inputs, as `StatementSplitter` cuts them) through `runner`: data statements
- * in transactions of `batchSize` statements, schema statements each on its own. Shell commands
- * (`:begin`/`:commit` of cypher-shell scripts) are counted and skipped: the batches are the transactions.
+ * in transactions of `batchSize` statements (or {@link BATCH_CHARACTERS}), schema statements each on its
+ * own. `:param` lines set parameters for the statements after them (see {@link ScriptParameters}); other
+ * shell commands (`:begin`/`:commit` of cypher-shell scripts) are counted and skipped: the batches are the
+ * transactions.
  * `onProgress` hears the statement count after each commit.
  * @throws DatabaseError the failing statement's error, its message prefixed with the statement's number and
  * text; the open transaction is rolled back, earlier batches stay committed.
@@ -77,6 +94,10 @@ export async function replayStatements(
   let transactions = 0;
   let skippedCommands = 0;
   let inBatch = 0;
+  let batchCharacters = 0;
+  const parameters = new ScriptParameters();
+  const evaluate = (query: string, values: ParameterValues): Promise<unknown> =>
+    runner.evaluate(query, values);
   /** The statements of the open transaction, for the error message (they may fail at commit, pipelined). */
   let batchStart = 0;
   const commitBatch = async (): Promise<void> => {
@@ -84,21 +105,22 @@ export async function replayStatements(
     addCounters(counters, await runner.commit());
     transactions++;
     inBatch = 0;
+    batchCharacters = 0;
     options.onProgress?.(statements);
   };
   let current = '';
   try {
     for await (const input of inputs) {
+      current = input.text;
       if (input.kind === 'COMMAND') {
-        skippedCommands++;
+        if (!(await parameters.apply(input.text, evaluate))) skippedCommands++;
         continue;
       }
-      current = input.text;
       if (isSchemaStatement(input.text)) {
         await commitBatch();
         batchStart = statements;
         statements++;
-        addCounters(counters, await runner.runAlone(input.text));
+        addCounters(counters, await runner.runAlone(input.text, parameters.values));
         transactions++;
         continue;
       }
@@ -108,8 +130,9 @@ export async function replayStatements(
       }
       statements++;
       inBatch++;
-      await runner.run(input.text);
-      if (inBatch >= options.batchSize) await commitBatch();
+      batchCharacters += input.text.length;
+      await runner.run(input.text, parameters.values);
+      if (inBatch >= options.batchSize || batchCharacters >= BATCH_CHARACTERS) await commitBatch();
     }
     await commitBatch();
   } catch (error) {

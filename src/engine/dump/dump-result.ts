@@ -2,12 +2,19 @@ import { emptyStatistics } from '../../execution/index.js';
 import type { GraphStore, NodeCursor, RelationshipCursor } from '../../storage/index.js';
 import type { CypherMap } from '../../values/index.js';
 import type { RecordSink, StatementResult, StatementSummary } from '../statement-result.js';
+import { BatchBuffer } from './dump-batches.js';
+import { dumpNode, dumpRelationship, type DumpedEntity } from './dump-entities.js';
 import type { DumpReader } from './dump-reader.js';
-import { DUMP_CLEANUP, DUMP_PRELUDE, nodeStatement, relationshipStatement } from './dump-statements.js';
+import {
+  DUMP_CLEANUP,
+  DUMP_PRELUDE,
+  nodeBatchStatement,
+  relationshipBatchStatement,
+} from './dump-statements.js';
 import { schemaStatements } from './schema-statements.js';
 
 /** What the dump is walking: the fixed head (schema + prelude), the node scan, the relationship scan, the tail. */
-type Phase = 'head' | 'nodes' | 'relationships' | 'tail' | 'done';
+type Phase = 'head' | 'nodes' | 'relationships' | 'tail' | 'end' | 'done';
 
 /** Options of a dump: the store (tokens, schema), the transaction to read through, and what to report. */
 export interface DumpOptions {
@@ -23,18 +30,24 @@ export interface DumpOptions {
 /**
  * The result of `DUMP DATABASE`: one `statement` per record, produced as records are pulled. The schema is
  * read up front (a handful of statements); nodes and relationships are read through the transaction's scan
- * cursors one entity per record, so the dump never holds more than one statement and its memory does not
- * grow with the database. Replayed in order, one statement per transaction or all in one, the statements
- * rebuild the database (BYTES and VECTOR properties aside, which Cypher cannot write).
+ * cursors and gathered into batch statements (`UNWIND [rows] AS row CREATE …`, one per label set or
+ * relationship type, see dump-batches.ts), so the dump holds at most a few batches and its memory does
+ * not grow with the database, while a replay compiles one statement per batch. An entity with a BYTES
+ * property comes on its own, after `:param` records that carry the bytes (dump-entities.ts). Replayed in
+ * order by a shell, one statement per transaction or all in one, the records rebuild the database (VECTOR
+ * properties aside, which Cypher cannot write).
  */
 export class DumpResult implements StatementResult {
   readonly fields: readonly string[] = ['statement'];
   private readonly options: DumpOptions;
   private phase: Phase = 'head';
-  private head: string[] | undefined;
-  private position = 0;
   private nodes: NodeCursor | undefined;
   private relationships: RelationshipCursor | undefined;
+  /** Records ready to be handed out, before the scans move on. */
+  private queue: string[] = [];
+  private queued = 0;
+  private readonly nodeBatches = new BatchBuffer(nodeBatchStatement);
+  private readonly relationshipBatches = new BatchBuffer(relationshipBatchStatement);
   private records = 0;
   private readonly startedAt = performance.now();
   private readyAt: number | undefined;
@@ -85,45 +98,60 @@ export class DumpResult implements StatementResult {
     this.phase = 'done';
     this.nodes = undefined;
     this.relationships = undefined;
+    this.queue = [];
     this.finishedAt ??= performance.now();
   }
 
-  /** The next statement, advancing through the phases; `undefined` (and closed) at the end. */
+  /** The next record, advancing through the phases; `undefined` (and closed) at the end. */
   private next(): string | undefined {
     const { reader, store } = this.options;
     for (;;) {
+      if (this.queued < this.queue.length) return this.queue[this.queued++];
+      this.queue = [];
+      this.queued = 0;
       switch (this.phase) {
-        case 'head': {
-          this.head ??= [...schemaStatements(store), DUMP_PRELUDE];
-          const statement = this.head[this.position++];
-          if (statement !== undefined) return statement;
+        case 'head':
+          this.queue = [...schemaStatements(store), DUMP_PRELUDE];
           this.phase = 'nodes';
           this.nodes = reader.scanNodes();
           break;
-        }
         case 'nodes': {
           const id = this.nodes?.next() ?? -1;
-          if (id >= 0) return nodeStatement(reader, store.tokens, id);
+          if (id >= 0) {
+            this.enqueue(dumpNode(reader, store.tokens, id), this.nodeBatches);
+            break;
+          }
+          this.queue = this.nodeBatches.drain();
           this.phase = 'relationships';
           this.relationships = reader.scanRelationships();
           break;
         }
         case 'relationships': {
           const id = this.relationships?.next() ?? -1;
-          if (id >= 0) return relationshipStatement(reader, store.tokens, id);
+          if (id >= 0) {
+            this.enqueue(dumpRelationship(reader, store.tokens, id), this.relationshipBatches);
+            break;
+          }
+          this.queue = this.relationshipBatches.drain();
           this.phase = 'tail';
-          this.position = 0;
           break;
         }
-        case 'tail': {
-          const statement = DUMP_CLEANUP[this.position++];
-          if (statement !== undefined) return statement;
+        case 'tail':
+          this.queue = [...DUMP_CLEANUP];
+          this.phase = 'end';
+          break;
+        case 'end':
           this.close();
           return undefined;
-        }
         case 'done':
           return undefined;
       }
     }
+  }
+
+  /** Queues what an entity adds: its own records, or the statements of batches its row completed. */
+  private enqueue(entity: DumpedEntity, batches: BatchBuffer): void {
+    if (entity.kind === 'ALONE') this.queue.push(...entity.records);
+    else this.queue.push(...batches.add(entity.target, entity.hasProperties, entity.row));
   }
 }

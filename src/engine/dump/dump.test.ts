@@ -2,8 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse, printStatement } from '../../cypher/index.js';
 import type { NodeCursor, RelationshipCursor } from '../../storage/index.js';
+import type { CypherValue } from '../../values/index.js';
 import { DatabaseEngine } from '../database-engine.js';
 import { canonical, exportGraph, run } from './canonical.fixture.js';
+import { BATCH_ROWS } from './dump-batches.js';
+import { BYTES_PARAMETER_PREFIX } from './dump-entities.js';
 import type { DumpReader } from './dump-reader.js';
 import { DumpResult } from './dump-result.js';
 
@@ -30,7 +33,10 @@ async function richGraph(): Promise<DatabaseEngine> {
      -[:KNOWS {since: 2020, w: 0.5}]->(b:Person {k: 2}),
      (b)-[:\`SELF LOOP\` {since: 1}]->(b),
      (b)-[:KNOWS {since: 1999}]->(a),
-     (:Lonely {k: 3}), ({k: 4})`,
+     (b)-[:LINKS]->(a),
+     (:Lonely {k: 3}), ({k: 4}), (:Lonely {k: 5, blob: $blob, other: $empty}),
+     (a)-[:KNOWS {since: 1, blob: $blob}]->(b)`,
+    { blob: Uint8Array.of(0, 1, 127, 128, 255), empty: new Uint8Array(0) },
   );
   return engine;
 }
@@ -39,9 +45,25 @@ async function dump(engine: DatabaseEngine): Promise<string[]> {
   return (await run(engine, 'DUMP DATABASE')).map(([statement]) => statement as string);
 }
 
-async function replay(statements: readonly string[]): Promise<DatabaseEngine> {
+/**
+ * Replays dump records as a shell does: statements in their own transactions, `:param name => expression`
+ * evaluated on the target, a dump's BYTES parameter (a list of integers) made BYTES again.
+ */
+async function replay(records: readonly string[]): Promise<DatabaseEngine> {
   const target = new DatabaseEngine();
-  for (const statement of statements) await run(target, statement);
+  const parameters: Record<string, CypherValue> = {};
+  for (const record of records) {
+    const assignment = /^:param (\w+) => (.*)$/s.exec(record);
+    if (assignment === null) {
+      await run(target, record, parameters);
+      continue;
+    }
+    const [, name = '', expression = ''] = assignment;
+    const [[value]] = (await run(target, `RETURN ${expression}`)) as [[CypherValue]];
+    parameters[name] = name.startsWith(BYTES_PARAMETER_PREFIX)
+      ? Uint8Array.from(value as bigint[], Number)
+      : value;
+  }
   return target;
 }
 
@@ -54,7 +76,7 @@ describe('DUMP DATABASE', () => {
     assert.deepEqual(result.fields, ['statement']);
   });
 
-  it('rebuilds a graph holding every writable property type when its statements are replayed', async () => {
+  it('rebuilds a graph holding every property type, BYTES included, when its records are replayed', async () => {
     const source = await richGraph();
     const target = await replay(await dump(source));
     assert.deepEqual(await exportGraph(target), await exportGraph(source));
@@ -83,20 +105,53 @@ describe('DUMP DATABASE', () => {
     ]);
   });
 
-  it('orders schema first, then nodes, then relationships, then cleanup', async () => {
+  it('orders schema first, then node batches, then relationship batches, then cleanup', async () => {
     const statements = await dump(await richGraph());
     const kinds = statements.map((text) =>
       text.startsWith('CREATE CONSTRAINT') || text.startsWith('CREATE INDEX')
         ? 0
-        : text.startsWith('CREATE (')
+        : text.startsWith('UNWIND [{_id:') || text.startsWith('CREATE (') || text.startsWith(':param')
           ? 1
-          : text.startsWith('MATCH (a:')
+          : text.startsWith('UNWIND [{start:') || text.startsWith('MATCH (a:')
             ? 2
             : 3,
     );
     assert.deepEqual(kinds, [...kinds].sort());
-    assert.equal(kinds.filter((kind) => kind === 1).length, 4);
-    assert.equal(kinds.filter((kind) => kind === 2).length, 3);
+    const rows = (text: string, key: string): number => text.split(`{${key}: `).length - 1;
+    // Four node label sets; the node with BYTES comes on its own after the :param lines for its values.
+    assert.equal(statements.filter((text) => text.startsWith('UNWIND [{_id:')).length, 4);
+    assert.equal(
+      statements.reduce((sum, text) => sum + rows(text, '_id'), 0),
+      4,
+    );
+    assert.deepEqual(
+      statements.filter((text) => text.startsWith(':param')),
+      [
+        ':param __quiver_bytes_0 => [0, 1, 127, 128, 255]',
+        ':param __quiver_bytes_1 => []',
+        ':param __quiver_bytes_0 => [0, 1, 127, 128, 255]',
+      ],
+    );
+    // KNOWS with properties, SELF LOOP, and LINKS without properties (no SET clause).
+    const relationshipBatches = statements.filter((text) => text.startsWith('UNWIND [{start:'));
+    assert.equal(relationshipBatches.length, 3);
+    assert.equal(relationshipBatches.filter((text) => !text.includes('SET r +=')).length, 1);
+    assert.equal(
+      relationshipBatches.reduce((sum, text) => sum + rows(text, 'start'), 0),
+      4,
+    );
+  });
+
+  it('cuts batches at the row limit and keeps every row', async () => {
+    const engine = new DatabaseEngine();
+    await run(engine, `UNWIND range(1, ${String(2 * BATCH_ROWS + 5)}) AS i CREATE (:N {i: i})`);
+    const statements = (await dump(engine)).filter((text) => text.startsWith('UNWIND'));
+    assert.deepEqual(
+      statements.map((text) => text.split('{_id: ').length - 1),
+      [BATCH_ROWS, BATCH_ROWS, 5],
+    );
+    const target = await replay(await dump(engine));
+    assert.deepEqual(await exportGraph(target), await exportGraph(engine));
   });
 
   it("sees the transaction's own uncommitted writes", async () => {
@@ -151,8 +206,8 @@ describe('DUMP DATABASE', () => {
       true,
     );
     assert.equal(first.length, 10);
-    // One head statement (the dump index) and nine nodes: three reads per node.
-    assert.ok(reads <= 9 * 3, `read ${String(reads)} times for 10 records`);
+    // One head statement (the dump index) and nine batches of nodes: three reads per node.
+    assert.ok(reads <= 9 * BATCH_ROWS * 3 + 3, `read ${String(reads)} times for 10 records`);
     lazy.close();
     assert.equal(lazy.done, true);
 
@@ -160,7 +215,7 @@ describe('DUMP DATABASE', () => {
     const full = new DumpResult(options);
     let records = 0;
     while (full.pull(50_000, () => records++));
-    assert.equal(records, 1 + 100_000 + 1 + 2);
+    assert.equal(records, 1 + 100_000 / BATCH_ROWS + 1 + 2);
     assert.ok(reads >= 3 * 100_000, 'the full dump reads every node');
     tx.rollback();
   });
