@@ -8,6 +8,7 @@ import { DumpResult } from './dump/index.js';
 import type { CompiledCommand } from './compile.js';
 import type { DatabaseEngine } from './database-engine.js';
 import { createExecutionContext, type StatementEnvironment } from './execution-context.js';
+import { parameterNotProvided } from './parameter-not-provided.js';
 import { QueryStatementResult } from './query-result.js';
 import { runSchemaCommand } from './schema-commands.js';
 import type { StatementResult } from './statement-result.js';
@@ -111,7 +112,9 @@ export class EngineTransaction {
     this.query = text;
     const compiled = this.engine.compile(text);
     const missing = [...compiled.analyzed.parameters].filter((name) => !Object.hasOwn(parameters, name));
-    if (missing.length > 0) {
+    // EXPLAIN runs nothing, so it needs no values: Neo4j plans it and warns instead (01N60).
+    const explainOnly = compiled.kind !== 'command' && compiled.mode === 'EXPLAIN';
+    if (missing.length > 0 && !explainOnly) {
       throw new DatabaseError(Status.ParameterMissing, `Expected parameter(s): ${missing.join(', ')}`, {
         detail: 'MissingParameter',
       });
@@ -123,9 +126,16 @@ export class EngineTransaction {
     if (this.statements++ > 0) this.tx.advanceCommand();
     if (compiled.plan.queryType !== 'r') this.wrote = true;
     const context = createExecutionContext(this.environment, parameters);
-    const result: StatementResult = new QueryStatementResult(compiled, context, this.engine.name, (error) => {
-      this.statementFinished(result, error);
-    });
+    const warnings = missing.length > 0 ? [parameterNotProvided(missing)] : [];
+    const result: StatementResult = new QueryStatementResult(
+      compiled,
+      context,
+      this.engine.name,
+      (error) => {
+        this.statementFinished(result, error);
+      },
+      warnings,
+    );
     return this.track(result);
   }
 

@@ -28,13 +28,16 @@ export class QueryStatementResult implements StatementResult {
     context: ExecutionContext,
     database: string,
     onFinish: (error: unknown) => void,
+    /** Warnings known before the statement starts (01N60 for an EXPLAIN without its parameters). */
+    warnings: readonly QueryNotification[] = [],
   ) {
     this.compiled = compiled;
     this.context = context;
     this.database = database;
     this.onFinish = onFinish;
     this.fields = compiled.mode === 'EXPLAIN' ? [] : compiled.plan.columns;
-    this.notifications = collectNotifications(compiled, context.tokens, database);
+    const collected = collectNotifications(compiled, context.tokens, database);
+    this.notifications = warnings.length === 0 ? collected : [...warnings, ...collected];
     // EXPLAIN runs nothing: the result is finished from the start (and was never open in its transaction).
     if (compiled.mode === 'EXPLAIN') this.finished = true;
     else this.cursor = runPlan(compiled.plan, context, compiled.mode === 'PROFILE');
