@@ -10,7 +10,7 @@ import { Packer } from '../../src/packstream/index.js';
 const TAG = { SUCCESS: 0x70, RECORD: 0x71, IGNORED: 0x7e, FAILURE: 0x7f } as const;
 
 /** Packs one chunked message (requests are small: one chunk). */
-function message(tag: number, fields: readonly unknown[]): Uint8Array {
+export function message(tag: number, fields: readonly unknown[]): Uint8Array {
   const packer = new Packer();
   const header = packer.reserve(2);
   packer.writeStructHeader(fields.length, tag);

@@ -1,26 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BoltBackend } from '../../src/bolt/index.js';
-import { Packer, Unpacker } from '../../src/packstream/index.js';
+import { Unpacker } from '../../src/packstream/index.js';
 import { silentLogger, startBoltServer, type BoltServer } from '../../src/server/index.js';
 import { RawClient } from '../../test/support/test-server.js';
 import { BENCH_QUERIES, BENCH_STREAMS, BenchBackend, RETURN_ONE_STREAM } from './bench-backend.js';
 import { QUIVER_NEWEST_VERSION } from './bolt-server-worker.js';
+import { message } from './counting-client.js';
 import { startReplayServer, type ReplayServer } from './replay-server.js';
 
 const COUNT = 250;
 const SUCCESS = 0x70;
 const RECORD = 0x71;
-
-function message(tag: number, fields: readonly unknown[]): Uint8Array {
-  const packer = new Packer();
-  const header = packer.reserve(2);
-  packer.writeStructHeader(fields.length, tag);
-  for (const field of fields) packer.packValue(field);
-  packer.setUint16At(header, packer.length - 2);
-  packer.reserve(2);
-  return packer.takeBytes();
-}
 
 /** Connects with a legacy handshake for Quiver's newest version and logs in. */
 async function openSession(port: number): Promise<RawClient> {
