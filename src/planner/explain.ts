@@ -1,5 +1,6 @@
 import { FILE_VARIABLE, LINENUMBER_VARIABLE } from './build/plan-load-csv.js';
 import type { CatalogView } from './catalog-view.js';
+import { seekDetails, seekOperatorName } from './explain-seeks.js';
 import type { PhysicalPlan, PlanExpression } from './plan/physical-plan.js';
 import type { OperatorStats, PlanDescription, ProfiledPlanDescription } from './plan/query-plan.js';
 
@@ -54,6 +55,7 @@ function isLeaf(plan: PhysicalPlan): boolean {
     'NodeByLabelScan',
     'NodeIndexSeek',
     'NodeByIdSeek',
+    'RelationshipIndexSeek',
     'Unwind',
     'LoadCSV',
     'ProcedureCall',
@@ -62,7 +64,8 @@ function isLeaf(plan: PhysicalPlan): boolean {
 
 function boundNames(plan: PhysicalPlan): string[] {
   if ('variable' in plan && typeof plan.variable === 'string') return [plan.variable];
-  if (plan.kind === 'Expand' || plan.kind === 'VarLengthExpand') return [...plan.names];
+  if (plan.kind === 'Expand' || plan.kind === 'VarLengthExpand' || plan.kind === 'RelationshipIndexSeek')
+    return [...plan.names];
   if (plan.kind === 'Projection') return plan.items.map((item) => item.name);
   if (plan.kind === 'EagerAggregation') return plan.groupings.map((item) => item.name);
   if (plan.kind === 'ProduceResults') return [...plan.columns];
@@ -146,8 +149,22 @@ function nameAndDetails(plan: PhysicalPlan): [string, string] {
       return ['NodeByLabelScan', `${plan.variable}:${plan.label}`];
     case 'NodeIndexSeek':
       return [
-        'NodeIndexSeek',
-        `RANGE INDEX ${plan.variable}:${plan.label}(${plan.property}) ${plan.query.kind}`,
+        seekOperatorName('Node', plan.query, plan.unique, plan.properties.length),
+        seekDetails(`${plan.variable}:${plan.label}(${plan.properties.join(', ')})`, plan, text),
+      ];
+    case 'RelationshipIndexSeek':
+      return [
+        seekOperatorName(
+          plan.direction === 'BOTH' ? 'UndirectedRelationship' : 'DirectedRelationship',
+          plan.query,
+          plan.unique,
+          plan.properties.length,
+        ),
+        seekDetails(
+          arrow(plan.direction, ...plan.names, [`${plan.type}(${plan.properties.join(', ')})`]),
+          plan,
+          text,
+        ),
       ];
     case 'NodeByIdSeek':
       return ['NodeByIdSeek', `${plan.variable} WHERE id(${plan.variable}) = ${text(plan.ids)}`];

@@ -14,6 +14,7 @@ import { buildMerge } from './merge.js';
 import { buildAllNodesScan, buildNodeByLabelScan } from './node-scans.js';
 import { buildNodeByIdSeek, buildNodeIndexSeek } from './node-seeks.js';
 import type { BuildContext, Operator } from './operator.js';
+import { buildRelationshipIndexSeek } from './relationship-seeks.js';
 import { buildProcedureCall } from './procedure-call.js';
 import { buildProjectPath } from './project-path.js';
 import { buildProjection } from './projection.js';
@@ -43,6 +44,8 @@ export function buildOperator(plan: PhysicalPlan, build: BuildContext): Operator
       return buildNodeIndexSeek(plan, build);
     case 'NodeByIdSeek':
       return buildNodeByIdSeek(plan, build);
+    case 'RelationshipIndexSeek':
+      return buildRelationshipIndexSeek(plan, build);
     case 'Expand':
       return buildExpand(plan, build);
     case 'VarLengthExpand':

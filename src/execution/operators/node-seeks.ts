@@ -1,62 +1,21 @@
-import type { NodeByIdSeekOp, NodeIndexSeekOp, SeekQuery } from '../../planner/index.js';
-import type { IndexQuery, NodeCursor } from '../../storage/index.js';
+import type { NodeByIdSeekOp, NodeIndexSeekOp } from '../../planner/index.js';
+import type { NodeCursor } from '../../storage/index.js';
 import type { CypherValue } from '../../values/index.js';
 import type { Evaluator } from '../expressions/compile-scope.js';
 import type { ExecutionContext } from '../runtime/context.js';
 import type { Row } from '../runtime/row.js';
+import { compileIndexQuery } from './index-query.js';
 import { NodeScanCursor } from './node-scans.js';
 import type { BuildContext, Operator } from './operator.js';
 
-type QueryMaker = (row: Row, context: ExecutionContext) => IndexQuery | undefined;
-
-function compileQuery(query: SeekQuery, build: BuildContext): QueryMaker {
-  switch (query.kind) {
-    case 'EXISTS':
-      return () => ({ kind: 'EXISTS' });
-    case 'EQUALS': {
-      const value = build.compile(query.value);
-      return (row, context) => {
-        const v = value(row, context);
-        return v === null ? undefined : { kind: 'EQUALS', values: [v] };
-      };
-    }
-    case 'PREFIX': {
-      const value = build.compile(query.value);
-      return (row, context) => {
-        const v = value(row, context);
-        return typeof v === 'string' ? { kind: 'PREFIX', prefix: v } : undefined;
-      };
-    }
-    case 'RANGE': {
-      const lower =
-        query.lower === undefined
-          ? undefined
-          : { value: build.compile(query.lower.value), inclusive: query.lower.inclusive };
-      const upper =
-        query.upper === undefined
-          ? undefined
-          : { value: build.compile(query.upper.value), inclusive: query.upper.inclusive };
-      return (row, context) => {
-        const low =
-          lower === undefined ? undefined : { value: lower.value(row, context), inclusive: lower.inclusive };
-        const high =
-          upper === undefined ? undefined : { value: upper.value(row, context), inclusive: upper.inclusive };
-        if (low?.value === null || high?.value === null) return undefined;
-        return {
-          kind: 'RANGE',
-          ...(low === undefined ? {} : { lower: low }),
-          ...(high === undefined ? {} : { upper: high }),
-        };
-      };
-    }
-  }
-}
-
-/** NodeIndexSeek: per input row, the nodes of an online index matching the evaluated query. */
+/**
+ * NodeIndexSeek (and its ByRange, Scan and Unique forms): per input row, the nodes of an online index
+ * matching the evaluated query; none when a value makes the query unsatisfiable (null, a non-string prefix).
+ */
 export function buildNodeIndexSeek(plan: NodeIndexSeekOp, build: BuildContext): Operator {
   const source = build.build(plan.source);
   const context = build.context;
-  const query = compileQuery(plan.query, build);
+  const query = compileIndexQuery(plan.query, build);
   return {
     open: (argument) => {
       const seek = (row: Row): NodeCursor | undefined => {

@@ -1,12 +1,15 @@
 import type { Expression, LabelExpression } from '../../cypher/index.js';
-import type { PhysicalPlan, SeekQuery } from '../plan/physical-plan.js';
+import type { CatalogIndex } from '../catalog-view.js';
+import type { PhysicalPlan } from '../plan/physical-plan.js';
 import { referencedVariables } from './expression-tools.js';
+import { chooseIndexSeek, peekIndexSeek } from './index-seek-choice.js';
 import type { PendingPredicate } from './plan-match.js';
 import type { PlannerContext, Scope } from './planner-context.js';
 
 /**
  * Chooses how to find the nodes of a pattern node that nothing binds yet, from the predicates on it alone:
- * NodeByIdSeek (`id(n) = …`), NodeIndexSeek (an equality, range or prefix on an indexed label+property),
+ * NodeByIdSeek (`id(n) = …`), NodeIndexSeek (equality, range, prefix or existence on the properties of an
+ * index of one of its labels: see `chooseIndexSeek`),
  * NodeByLabelScan (the label with the fewest nodes) or AllNodesScan. The leaf reads `source` (for each of
  * its rows, all matching nodes: a cartesian product when source binds something).
  */
@@ -33,25 +36,21 @@ export function chooseLeaf(
     };
   }
   const labels = pending.flatMap((predicate) => labelsOf(predicate.expression, name));
-  const indexes = context.catalog.indexes().filter((index) => index.online && index.entity === 'NODE');
-  for (const predicate of pending) {
-    for (const index of indexes) {
-      if (index.properties.length !== 1 || !labels.includes(index.label)) continue;
-      const property = index.properties[0] ?? '';
-      const query = seekQuery(context, scope, predicate.expression, name, property, independent);
-      if (query === undefined) continue;
-      markLabelChecked(pending, index.label);
-      return {
-        kind: 'NodeIndexSeek',
-        source,
-        slot,
-        variable: name,
-        index: index.name,
-        label: index.label,
-        property,
-        query,
-      };
-    }
+  const seek = chooseIndexSeek(context, scope, name, nodeIndexes(context, labels), pending);
+  if (seek !== undefined) {
+    markLabelChecked(pending, seek.index.label);
+    for (const predicate of seek.solved) predicate.applied = true;
+    return {
+      kind: 'NodeIndexSeek',
+      source,
+      slot,
+      variable: name,
+      index: seek.index.name,
+      label: seek.index.label,
+      properties: seek.index.properties,
+      query: seek.query,
+      unique: seek.index.unique,
+    };
   }
   if (labels.length > 0) {
     const label = labels.reduce((best, candidate) =>
@@ -124,50 +123,30 @@ function idSeek(
   return undefined;
 }
 
-function isProperty(expression: Expression, name: string, property: string): boolean {
-  return (
-    expression.kind === 'PropertyAccess' &&
-    expression.key === property &&
-    isVariable(expression.subject, name)
-  );
+/** The online node indexes on any of `labels`. */
+function nodeIndexes(context: PlannerContext, labels: readonly string[]): CatalogIndex[] {
+  return context.catalog
+    .indexes()
+    .filter((index) => index.online && index.entity === 'NODE' && labels.includes(index.label));
 }
 
-const FLIPPED: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
-
-function seekQuery(
+/**
+ * The rows the leaf `chooseLeaf` would pick for `name` is expected to yield (for weighing it against a
+ * relationship index seek): 1 for an id seek, the label's count times the seek's selectivity for an index
+ * seek, the smallest label count for a scan, all nodes otherwise. Plans nothing.
+ */
+export function estimateNodeLeaf(
   context: PlannerContext,
-  scope: Scope,
-  expression: Expression,
   name: string,
-  property: string,
-  independent: (expression: Expression) => boolean,
-): SeekQuery | undefined {
-  if (expression.kind === 'IsNull' && expression.negated && isProperty(expression.operand, name, property)) {
-    return { kind: 'EXISTS' };
-  }
-  if (expression.kind !== 'BinaryOperation') return undefined;
-  let { left, right } = expression;
-  let operator: string = expression.operator;
-  if (!isProperty(left, name, property) && isProperty(right, name, property) && operator in FLIPPED) {
-    [left, right] = [right, left];
-    operator = FLIPPED[operator] ?? operator;
-  } else if (!isProperty(left, name, property) && isProperty(right, name, property) && operator === '=') {
-    [left, right] = [right, left];
-  }
-  if (!isProperty(left, name, property) || !independent(right)) return undefined;
-  const value = context.expr(right, scope);
-  switch (operator) {
-    case '=':
-      return { kind: 'EQUALS', value };
-    case 'STARTS WITH':
-      return { kind: 'PREFIX', value };
-    case '<':
-    case '<=':
-      return { kind: 'RANGE', lower: undefined, upper: { value, inclusive: operator === '<=' } };
-    case '>':
-    case '>=':
-      return { kind: 'RANGE', lower: { value, inclusive: operator === '>=' }, upper: undefined };
-    default:
-      return undefined;
-  }
+  pending: readonly PendingPredicate[],
+): number {
+  const independent = (expression: Expression): boolean => !referencedVariables(expression).has(name);
+  if (pending.some((predicate) => idSeek(predicate.expression, name, independent) !== undefined)) return 1;
+  const labels = pending.flatMap((predicate) => labelsOf(predicate.expression, name));
+  const catalog = context.catalog;
+  const estimates = labels.map((label) => catalog.nodeCount(label));
+  const seek = peekIndexSeek(name, nodeIndexes(context, labels), pending);
+  if (seek !== undefined) estimates.push(catalog.nodeCount(seek.index.label) * seek.selectivity);
+  if (labels.length === 0) estimates.push(catalog.nodeCount());
+  return Math.max(1, Math.min(...estimates));
 }

@@ -3,6 +3,7 @@ import type { PhysicalPlan, ProjectPathOp, RelDirection } from '../plan/physical
 import { referencedVariables, splitConjuncts, variable } from './expression-tools.js';
 import { chooseLeaf } from './plan-leaf.js';
 import type { PlanState, PlannerContext, Scope } from './planner-context.js';
+import { planRelationshipSeek } from './plan-relationship-seek.js';
 import { planShortestPart } from './plan-shortest.js';
 
 /** A predicate waiting for the pattern variables it reads (`needs`) to be bound. */
@@ -172,18 +173,33 @@ export class MatchPlanner {
     return this.scope.get(name) ?? -1;
   }
 
+  /** The predicates not applied yet that wait for `name` alone. */
+  private pendingOf(name: string): PendingPredicate[] {
+    return this.predicates.filter((p) => !p.applied && p.needs.size === 1 && p.needs.has(name));
+  }
+
   private leaf(name: string): void {
-    const pending = this.predicates.filter((p) => !p.applied && p.needs.size === 1 && p.needs.has(name));
+    const pending = this.pendingOf(name);
     this.plan = chooseLeaf(this.context, this.plan, this.scope, name, this.slot(name), pending);
     this.bind(name);
     this.applyReady();
   }
 
-  private planPart({ part, nodes, relationships }: NamedPart): void {
+  private planPart(named: NamedPart): void {
+    const { part, nodes, relationships } = named;
     let start = nodes.findIndex((name) => this.bound.has(name));
+    // Expansions run right from `start` and left from `back` (a relationship seek binds both its ends).
+    let back = start - 1;
     if (start === -1) {
-      start = this.cheapestNode(part, nodes);
-      this.leaf(nodes[start] ?? '');
+      const seek = this.relationshipSeek(named);
+      if (seek === undefined) {
+        start = this.cheapestNode(part, nodes);
+        this.leaf(nodes[start] ?? '');
+        back = start - 1;
+      } else {
+        start = seek + 1;
+        back = seek - 1;
+      }
     }
     for (let index = start; index < relationships.length; index++) {
       this.expand(
@@ -194,7 +210,7 @@ export class MatchPlanner {
         false,
       );
     }
-    for (let index = start - 1; index >= 0; index--) {
+    for (let index = back; index >= 0; index--) {
       this.expand(
         part.element.relationships[index],
         nodes[index + 1],
@@ -216,6 +232,24 @@ export class MatchPlanner {
       this.bind(part.variable.name);
       this.applyReady();
     }
+  }
+
+  /** Starts `named` at a relationship index seek if that is its best leaf; returns the relationship's position. */
+  private relationshipSeek(named: NamedPart): number | undefined {
+    const leaf = planRelationshipSeek(this.context, {
+      source: this.plan,
+      scope: this.scope,
+      part: named,
+      bound: this.bound,
+      pendingOf: (name) => this.pendingOf(name),
+      distinctFrom: [...this.relationshipSlots],
+    });
+    if (leaf === undefined) return undefined;
+    this.plan = leaf.plan;
+    this.relationshipSlots.push(leaf.plan.relationship);
+    for (const name of leaf.plan.names) this.bind(name);
+    this.applyReady();
+    return leaf.position;
   }
 
   private cheapestNode(part: PatternPart, nodes: readonly string[]): number {

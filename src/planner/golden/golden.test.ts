@@ -3,33 +3,42 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { analyze, parse } from '../../cypher/index.js';
-import type { CatalogView } from '../catalog-view.js';
+import type { CatalogIndex, CatalogView } from '../catalog-view.js';
 import { formatPlan } from '../explain.js';
 import { planQuery } from '../plan-query.js';
 
 /**
  * Plan golden tests: `plans.cypher` holds queries separated by `---` lines; `plans.golden` holds, per query,
  * its EXPLAIN tree (formatPlan) and query type, planned against the fixed catalog below (Person is common,
- * City rare, an online index on :Person(name)). `UPDATE_GOLDEN=1` rewrites the expected file; review the
+ * City rare; indexes on :Person(name), unique :User(id), :Account(a) and composite :Account(a, b), on
+ * [:KNOWS](since), and an offline one on [:LIKES](weight)). `UPDATE_GOLDEN=1` rewrites the expected file; review the
  * diff before committing.
  */
 const GOLDEN_DIR = fileURLToPath(new URL('../../../../src/planner/golden/', import.meta.url));
 const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
 
-const COUNTS: Record<string, number> = { Person: 1000, City: 10 };
+const COUNTS: Record<string, number> = { Person: 1000, City: 10, User: 500, Account: 200 };
+
+function index(
+  name: string,
+  entity: CatalogIndex['entity'],
+  label: string,
+  properties: readonly string[],
+  unique = false,
+): CatalogIndex {
+  return { name, entity, label, properties, online: true, unique };
+}
 
 const CATALOG: CatalogView = {
   nodeCount: (label) => (label === undefined ? 1010 : (COUNTS[label] ?? 0)),
   relationshipCount: (type) => (type === undefined ? 5000 : 2000),
   indexes: () => [
-    {
-      name: 'person_name',
-      entity: 'NODE',
-      label: 'Person',
-      properties: ['name'],
-      online: true,
-      unique: false,
-    },
+    index('person_name', 'NODE', 'Person', ['name']),
+    index('user_id', 'NODE', 'User', ['id'], true),
+    index('account_a', 'NODE', 'Account', ['a']),
+    index('account_a_b', 'NODE', 'Account', ['a', 'b']),
+    index('knows_since', 'RELATIONSHIP', 'KNOWS', ['since']),
+    { ...index('likes_offline', 'RELATIONSHIP', 'LIKES', ['weight']), online: false },
   ],
   procedure: () => undefined,
 };

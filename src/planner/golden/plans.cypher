@@ -49,3 +49,49 @@ MATCH (c:City) LOAD CSV FROM 'file:///people.csv' AS row CREATE (:Person {name: 
 MATCH (p:Person) RETURN count(p) AS people, count(*) AS rows
 ---
 MATCH (n) WHERE n.age > 30 RETURN count(n)
+---
+MATCH (n:User {id: $id}) RETURN n
+---
+MATCH (n:Account {a: $x, b: $y}) RETURN n
+---
+MATCH (n:Account) WHERE n.a = 1 AND n.b > 2 RETURN n
+---
+MATCH (n:Account) WHERE n.a > 1 AND n.a <= 5 AND n.b IS NOT NULL RETURN n
+---
+MATCH (n:Account) WHERE n.a = 1 RETURN n
+---
+MATCH (n:Account) WHERE n.b = 1 RETURN n
+---
+MATCH (n:Person) WHERE n.name STARTS WITH 'B' AND n.name = 'A' RETURN n
+---
+MATCH (n:Person) WHERE 'A' < n.name RETURN n
+---
+MATCH (n:Person) WHERE n.name IS NOT NULL RETURN n
+---
+MATCH (n:Person) WHERE n.name = n.other RETURN n
+---
+MATCH (a)-[r:KNOWS {since: $s}]->(b) RETURN a, b
+---
+MATCH (a)<-[r:KNOWS]-(b) WHERE r.since >= 2000 RETURN a, b
+---
+MATCH (a)-[r:KNOWS]-(b) WHERE r.since = 2000 RETURN r
+---
+MATCH (c:City)<-[r:KNOWS {since: 1999}]-(p:Person) RETURN p
+---
+MATCH (u:User {id: 1})-[r:KNOWS {since: 1999}]->(b) RETURN b
+---
+MATCH (x)<-[s:LIKES {weight: 1}]-(a)-[r:KNOWS {since: 1}]->(b)-[t]->(c:Person) RETURN x, c
+---
+MATCH (a)-[r:KNOWS {since: 1}]->(a) RETURN a
+---
+MATCH (a)-[r:KNOWS|LIKES {since: 1}]->(b) RETURN b
+---
+MATCH (a)-[r:KNOWS*1..2 {since: 1}]->(b) RETURN b
+---
+MATCH (x:City), (a)-[r:KNOWS {since: 1}]->(b) RETURN x, b
+---
+MATCH (n:Account) WHERE n.b > 1 AND n.a > 2 RETURN n
+---
+OPTIONAL MATCH (a)-[r:KNOWS {since: 1}]->(b) RETURN a
+---
+MERGE (u:User {id: 1}) ON CREATE SET u.new = true

@@ -13,6 +13,7 @@ export type PhysicalPlan =
   | NodeByLabelScanOp
   | NodeIndexSeekOp
   | NodeByIdSeekOp
+  | RelationshipIndexSeekOp
   | ExpandOp
   | VarLengthExpandOp
   | ShortestPathOp
@@ -89,9 +90,14 @@ export interface NodeByLabelScanOp {
   readonly label: string;
 }
 
-/** An index query whose values are expressions evaluated per input row. */
+/**
+ * An index query whose values are expressions evaluated per input row. On a composite index, EQUALS holds
+ * one value per leading property (all of them, or a prefix); the other kinds constrain the first property.
+ * Entities of a composite index have every indexed property, so the properties the query leaves open are
+ * still known to exist (EXPLAIN prints them as `IS NOT NULL`).
+ */
 export type SeekQuery =
-  | { readonly kind: 'EQUALS'; readonly value: PlanExpression }
+  | { readonly kind: 'EQUALS'; readonly values: readonly PlanExpression[] }
   | { readonly kind: 'PREFIX'; readonly value: PlanExpression }
   | {
       readonly kind: 'RANGE';
@@ -100,6 +106,11 @@ export type SeekQuery =
     }
   | { readonly kind: 'EXISTS' };
 
+/**
+ * A seek in a node property index (Neo4j's NodeIndexSeek, NodeIndexSeekByRange, NodeIndexScan and their
+ * unique forms): the nodes with `label` whose indexed properties match `query`. The seek is exact: the
+ * predicates it solves are not filtered again.
+ */
 export interface NodeIndexSeekOp {
   readonly kind: 'NodeIndexSeek';
   readonly source: PhysicalPlan;
@@ -107,8 +118,36 @@ export interface NodeIndexSeekOp {
   readonly variable: string;
   readonly index: string;
   readonly label: string;
-  readonly property: string;
+  /** The index's properties, in index order. */
+  readonly properties: readonly string[];
   readonly query: SeekQuery;
+  /** The index backs a uniqueness constraint (EXPLAIN names only). */
+  readonly unique: boolean;
+}
+
+/**
+ * A seek in a relationship property index (Neo4j's DirectedRelationshipIndexSeek and
+ * UndirectedRelationshipIndexSeek, ByRange and Scan forms): binds the relationship and both end nodes.
+ * Directed: `start`/`end` slots get the relationship's start/end node. Undirected: each relationship is
+ * yielded both ways round (a self-loop once, as Expand does). When `start` and `end` are the same slot
+ * (`(a)-[r]->(a)`), only self-loops match.
+ */
+export interface RelationshipIndexSeekOp {
+  readonly kind: 'RelationshipIndexSeek';
+  readonly source: PhysicalPlan;
+  readonly relationship: number;
+  readonly start: number;
+  readonly end: number;
+  /** The pattern's names left to right and its direction, for EXPLAIN. */
+  readonly names: readonly [string, string, string];
+  readonly direction: RelDirection;
+  readonly index: string;
+  readonly type: string;
+  readonly properties: readonly string[];
+  readonly query: SeekQuery;
+  readonly unique: boolean;
+  /** Relationship slots of the same MATCH this relationship must differ from. */
+  readonly distinctFrom: readonly number[];
 }
 
 /** `WHERE id(n) = x`, `id(n) IN list`, `elementId(n) = x`. */
