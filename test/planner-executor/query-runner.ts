@@ -1,9 +1,9 @@
 /**
  * Test support: runs Cypher text through parse → analyze → planQuery → executePlan over a GraphStore, with
- * a catalog over the store (counts and online indexes), and returns materialized rows and the PROFILE.
+ * the harness's catalog over the store (counts and online indexes), and returns materialized rows and the PROFILE.
  */
 import { analyze, parse } from '../../src/cypher/index.js';
-import type { CatalogView, ProfiledPlanDescription, QueryPlan } from '../../src/planner/index.js';
+import type { ProfiledPlanDescription, QueryPlan } from '../../src/planner/index.js';
 import { planQuery } from '../../src/planner/index.js';
 import type { GraphStore } from '../../src/storage/index.js';
 import type { CypherMap, CypherValue } from '../../src/values/index.js';
@@ -13,31 +13,7 @@ import type { ExecutionContext } from '../../src/execution/runtime/context.js';
 import { emptyStatistics } from '../../src/execution/runtime/statistics.js';
 import { materialize, StoreEntities } from '../../src/execution/runtime/store-entities.js';
 import { executePlan } from '../../src/execution/operators/plan-runner.js';
-
-export function catalogOf(store: GraphStore): CatalogView {
-  const tokens = store.tokens;
-  return {
-    nodeCount: (label) => {
-      if (label === undefined) return store.countNodes();
-      const token = tokens.labels.idOf(label);
-      return token === undefined ? 0 : store.countNodes(token);
-    },
-    relationshipCount: () => 0,
-    indexes: () =>
-      store.indexes().map((index) => ({
-        name: index.name,
-        entity: index.entity,
-        label:
-          index.entity === 'NODE'
-            ? tokens.labels.nameOf(index.token)
-            : tokens.relationshipTypes.nameOf(index.token),
-        properties: index.properties.map((key) => tokens.propertyKeys.nameOf(key)),
-        online: index.state === 'ONLINE',
-        unique: false,
-      })),
-    procedure: () => undefined,
-  };
-}
+import { catalogOf } from './harness.js';
 
 export function planText(store: GraphStore, text: string): QueryPlan {
   return planQuery(analyze(parse(text), text), catalogOf(store));
