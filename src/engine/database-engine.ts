@@ -68,6 +68,7 @@ export class DatabaseEngine {
   readonly memoryPool: MemoryPool | undefined;
   private readonly active = new Set<EngineTransaction>();
   private readonly administration: DatabaseAdministration;
+  private generation = { procedures: -1, schema: -1, key: '' };
 
   constructor(options: DatabaseEngineOptions = {}) {
     this.name = options.name ?? 'neo4j';
@@ -168,9 +169,13 @@ export class DatabaseEngine {
    * What plans depend on besides the query text: the online indexes. A change (an index created, dropped
    * or coming online) gives a new generation and so fresh plans.
    */
+  /** What a cached plan depends on: the procedures and the indexes (both versioned, so this is cheap). */
   private catalogGeneration(): string {
-    const indexes = this.store.indexes();
-    const schema = indexes.map((index) => `${index.name}:${index.state}`).join(',');
-    return `${this.procedures.version}|${schema}`;
+    const procedures = this.procedures.version;
+    const schema = this.store.schemaVersion;
+    if (procedures !== this.generation.procedures || schema !== this.generation.schema) {
+      this.generation = { procedures, schema, key: `${procedures}|${schema}` };
+    }
+    return this.generation.key;
   }
 }

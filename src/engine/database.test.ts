@@ -118,4 +118,23 @@ describe('The embedded Database API', () => {
     const again = await session.run('CREATE INDEX user_id IF NOT EXISTS FOR (u:User) ON (u.id)').summary();
     assert.equal(again.statistics.indexesAdded, 0);
   });
+
+  it('replans a cached query when an index is created, comes online or is dropped', async () => {
+    const db = await Database.open();
+    const session = db.session();
+    await session.run('UNWIND range(1, 100) AS i CREATE (:User {id: i})').summary();
+    const query = 'EXPLAIN MATCH (u:User {id: 42}) RETURN u';
+    const leaf = async (): Promise<string> => {
+      let plan = (await session.run(query).summary()).plan;
+      while (plan !== undefined && plan.children.length > 0) plan = plan.children[0];
+      return plan?.operatorType.split('@')[0] ?? '';
+    };
+    assert.equal(await leaf(), 'NodeByLabelScan');
+    await session.run('CREATE INDEX user_id FOR (u:User) ON (u.id)').summary();
+    await db.engine.store.awaitIndexesOnline();
+    assert.equal(await leaf(), 'NodeIndexSeek');
+    await session.run('DROP INDEX user_id').summary();
+    assert.equal(await leaf(), 'NodeByLabelScan');
+    await db.close();
+  });
 });

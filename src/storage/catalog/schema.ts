@@ -1,5 +1,8 @@
 import type { EntityKind, PropertyIndex } from '../indexes/property-index.js';
 
+/** Schema changes of every registry in the process: a version is never handed out twice. */
+let schemaChanges = 0;
+
 /**
  * The property indexes of a graph, looked up the way writes need them: by the token that puts an entity
  * in scope (label or type) and by property key. Lists are copied on change (copy on write), so a write in
@@ -17,6 +20,20 @@ export class IndexRegistry {
     RELATIONSHIP: new Map<number, PropertyIndex[]>(),
   };
   private nextId = 1;
+  private currentVersion = ++schemaChanges;
+
+  /**
+   * Changes whenever an index is added, removed or comes online, and differs between registries, so a
+   * plan cached under one version saw exactly the indexes that are there.
+   */
+  get version(): number {
+    return this.currentVersion;
+  }
+
+  /** An index changed state (population finished). */
+  changed(): void {
+    this.currentVersion = ++schemaChanges;
+  }
 
   /** A fresh index id. */
   allocateId(): number {
@@ -38,12 +55,14 @@ export class IndexRegistry {
   }
 
   add(index: PropertyIndex): void {
+    this.changed();
     this.all.set(index.name, index);
     append(this.byToken[index.entity], index.token, index);
     for (const key of new Set(index.properties)) append(this.byKey[index.entity], key, index);
   }
 
   remove(index: PropertyIndex): void {
+    this.changed();
     this.all.delete(index.name);
     detach(this.byToken[index.entity], index.token, index);
     for (const key of new Set(index.properties)) detach(this.byKey[index.entity], key, index);

@@ -96,6 +96,14 @@ export class GraphStore {
     return this.schema.dropIndex(name);
   }
 
+  /**
+   * A number that changes whenever the index list or an index's state changes (and is never reused), so
+   * plans can be cached against it without listing the indexes on every query.
+   */
+  get schemaVersion(): number {
+    return this.context.state.indexes.version;
+  }
+
   /** Every index (SHOW INDEXES; the planner picks ONLINE ones). */
   indexes(): IndexDescriptor[] {
     return this.schema.indexes();

@@ -52,6 +52,7 @@ export class IndexPopulation {
     if (visited < budget || candidates === undefined) {
       this.position = this.end;
       index.state = 'ONLINE';
+      state.indexes.changed();
       return true;
     }
     return false;
