@@ -115,10 +115,11 @@ describe('The transaction memory guard', () => {
   it('bounds the frontier of a shortest-path search', async () => {
     const db = await Database.open({ transactionMemoryMax: 2 * MIB });
     await db.session().run('CREATE (:Hub), (:Target)').summary();
-    for (let batch = 0; batch < 10; batch++) {
+    for (let batch = 0; batch < 15; batch++) {
       await db.session().run('MATCH (h:Hub) UNWIND range(1, 2000) AS i CREATE (h)-[:R]->(:Leaf)').summary();
+      await db.session().run('MATCH (t:Target) UNWIND range(1, 2000) AS i CREATE (t)-[:R]->(:Leaf)').summary();
     }
-    // The target is unreachable: the search holds all 20,000 leaves in its frontier at depth 1.
+    // The ends cannot reach each other: both sides of the search hold their 30,000 leaves.
     const query = 'MATCH (a:Hub), (b:Target) MATCH p = shortestPath((a)-[*..3]-(b)) RETURN length(p) AS l';
     assert.equal(await outcome(db, query), OUT_OF_MEMORY);
     const small = await Database.open({ transactionMemoryMax: 2 * MIB });

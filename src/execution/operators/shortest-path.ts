@@ -1,6 +1,5 @@
 import type { ShortestPathOp } from '../../planner/index.js';
-import type { ExpandCursor } from '../../storage/index.js';
-import { equals, isCypherMap, Path, type CypherValue } from '../../values/index.js';
+import { isCypherMap, Path, type CypherValue } from '../../values/index.js';
 import type { Evaluator } from '../expressions/compile-scope.js';
 import type { ExecutionContext } from '../runtime/context.js';
 import { MemoryScope } from '../runtime/memory-scope.js';
@@ -8,37 +7,47 @@ import type { MemoryTracker } from '../runtime/memory-tracker.js';
 import type { Row } from '../runtime/row.js';
 import { nodeRef } from './entity-refs.js';
 import type { BuildContext, Operator } from './operator.js';
+import { BidirectionalSearch } from './shortest-path-bidirectional.js';
+import { ExhaustiveSearch } from './shortest-path-exhaustive.js';
+import { splitPathPredicate } from './shortest-path-predicates.js';
+import { StepRules, type CompiledStep } from './shortest-path-rules.js';
 import { StreamCursor } from './stream-cursor.js';
 import { TypeTokens } from './type-tokens.js';
 
-interface Trail {
-  readonly nodes: readonly number[];
-  readonly rels: readonly number[];
+/** The compiled expressions of one ShortestPath operator. */
+interface Compiled {
+  readonly properties: Evaluator | undefined;
+  readonly steps: readonly CompiledStep[];
+  /** The conjuncts of the path predicate that need whole paths. */
+  readonly whole: Evaluator | undefined;
 }
 
 /**
- * shortestPath / allShortestPaths between two bound nodes: a breadth-first search over trails, level by
- * level, so the first level holding an acceptable path (properties and path predicate satisfied) gives the
- * result: its first path, or all of its paths. Nodes already reached at an earlier level are not revisited
- * when no predicate needs the whole path.
+ * shortestPath / allShortestPaths between two bound nodes. Without a predicate on whole paths and with a
+ * minimum length of 0 or 1 (Neo4j's only allowed ones), a bidirectional breadth-first search over node refs
+ * finds the shortest paths; step predicates (`all`/`none` over `nodes(p)` or `relationships(p)`) and the
+ * relationship property map prune it as it goes, as in Neo4j. Otherwise the exhaustive search over trails
+ * checks the whole-path predicate on each candidate, shortest first (Neo4j's fallback plan does the same).
+ * Equal end nodes give only the zero-length path, when `min` is 0 (Neo4j refuses them otherwise, or gives
+ * no row when configured not to). Entity values are built only for result rows.
  */
 class ShortestPathCursor extends StreamCursor {
   private readonly plan: ShortestPathOp;
   private readonly context: ExecutionContext;
   private readonly types: TypeTokens;
-  private readonly properties: Evaluator | undefined;
-  private readonly predicate: Evaluator | undefined;
+  private readonly compiled: Compiled;
   private results: Row[] = [];
   private index = 0;
-  /** The breadth-first frontier of one search; released when the search ends. */
+  /** What one search holds (frontier, visited nodes, trails); released when the search ends. */
   private readonly memory: MemoryScope;
+  private bidirectional: BidirectionalSearch | undefined;
+  private exhaustive: ExhaustiveSearch | undefined;
 
   constructor(
     input: StreamCursor['input'],
     plan: ShortestPathOp,
     context: ExecutionContext,
-    properties: Evaluator | undefined,
-    predicate: Evaluator | undefined,
+    compiled: Compiled,
     memory: MemoryTracker,
   ) {
     super(input);
@@ -46,8 +55,7 @@ class ShortestPathCursor extends StreamCursor {
     this.plan = plan;
     this.context = context;
     this.types = new TypeTokens(plan.types, context.tokens.relationshipTypes);
-    this.properties = properties;
-    this.predicate = predicate;
+    this.compiled = compiled;
   }
 
   protected begin(row: Row): void {
@@ -57,7 +65,7 @@ class ShortestPathCursor extends StreamCursor {
     const to = nodeRef(row[this.plan.to]);
     if (from === undefined || to === undefined) return;
     try {
-      this.results = this.search(row, from, to);
+      this.search(row, from, to);
     } finally {
       this.memory.releaseAll();
     }
@@ -67,92 +75,96 @@ class ShortestPathCursor extends StreamCursor {
     return this.results[this.index++] ?? null;
   }
 
-  private required(row: Row): [number, CypherValue][] | undefined {
-    if (this.properties === undefined) return [];
-    const map = this.properties(row, this.context);
-    if (!isCypherMap(map)) return [];
-    const required: [number, CypherValue][] = [];
-    for (const key of Object.keys(map)) {
-      const token = this.context.tokens.propertyKeys.idOf(key);
-      if (token === undefined) return undefined;
-      required.push([token, map[key] ?? null]);
+  private search(row: Row, from: number, to: number): void {
+    const { plan, context, compiled } = this;
+    const { tx } = context;
+    // An end deleted earlier in the statement is on no path (as in VarLengthExpand).
+    if (!tx.nodeExists(from, 'NEW') || !tx.nodeExists(to, 'NEW')) return;
+    const rules = this.rules(row);
+    if (!rules.acceptsNode(from) || !rules.acceptsNode(to)) return;
+    const judge = (nodes: readonly number[], relationships: readonly number[]): boolean => {
+      const out = this.accept(row, nodes, relationships);
+      if (out !== undefined) this.results.push(out);
+      return out !== undefined;
+    };
+    if (from === to) {
+      if (plan.min === 0) judge([from], []);
+      return;
     }
-    return required;
+    if (rules.traversesNothing) return;
+    const max = plan.max ?? Number.POSITIVE_INFINITY;
+    if (compiled.whole === undefined && plan.min <= 1) {
+      this.bidirectional ??= new BidirectionalSearch();
+      this.bidirectional.run(context, this.memory, rules, from, to, max, plan.all, (nodes, relationships) => {
+        this.results.push(this.build(row, nodes, relationships));
+        return !plan.all;
+      });
+      return;
+    }
+    this.exhaustive ??= new ExhaustiveSearch();
+    this.exhaustive.run(context, this.memory, rules, from, to, plan.min, max, plan.all, judge);
   }
 
-  private search(row: Row, from: number, to: number): Row[] {
-    const { tx } = this.context;
-    const plan = this.plan;
+  /** The step rules for this row. */
+  private rules(row: Row): StepRules {
     const types = this.types.get();
-    const required = this.required(row);
-    if (types?.length === 0 || required === undefined) return [];
-    const pruneVisited = this.predicate === undefined;
-    const visited = new Map<number, number>([[from, 0]]);
-    const start: Trail = { nodes: [from], rels: [] };
-    let level: Trail[] = [start];
-    const found: Row[] = [];
-    if (plan.min === 0 && from === to) {
-      const out = this.accept(row, start);
-      if (out !== undefined) return [out];
-    }
-    for (let depth = 1; plan.max === undefined || depth <= plan.max; depth++) {
-      const next: Trail[] = [];
-      let cursor: ExpandCursor | undefined;
-      for (const trail of level) {
-        const end = trail.nodes[trail.nodes.length - 1] ?? -1;
-        cursor = tx.expand(end, plan.direction, types, 'NEW', cursor);
-        for (let rel = cursor.next(); rel !== -1; rel = cursor.next()) {
-          if (trail.rels.includes(rel)) continue;
-          if (
-            !required.every(
-              ([key, value]) => equals(tx.relationshipProperty(rel, key, 'NEW') ?? null, value) === true,
-            )
-          )
-            continue;
-          const other = cursor.otherNode;
-          const seen = visited.get(other);
-          if (pruneVisited && seen !== undefined && seen < depth) continue;
-          visited.set(other, depth);
-          const extended = { nodes: [...trail.nodes, other], rels: [...trail.rels, rel] };
-          // The trail object, its two arrays (depth + 1 and depth slots) and a visited-map entry.
-          if (this.memory.isTracking) this.memory.allocate(144 + 16 * depth);
-          if (other === to && depth >= plan.min) {
-            const out = this.accept(row, extended);
-            if (out !== undefined) {
-              found.push(out);
-              if (!plan.all) return found;
-            }
-          }
-          next.push(extended);
-        }
+    // No relationship can match when no wanted type or property key exists yet (the zero-length path can).
+    let traversable = types === undefined || types.length > 0;
+    const required: [number, CypherValue][] = [];
+    const properties = this.compiled.properties;
+    const map = properties === undefined ? undefined : properties(row, this.context);
+    if (map !== undefined && isCypherMap(map)) {
+      for (const key of Object.keys(map)) {
+        const token = this.context.tokens.propertyKeys.idOf(key);
+        if (token === undefined) traversable = false;
+        else required.push([token, map[key] ?? null]);
       }
-      if (found.length > 0 || next.length === 0) return found;
-      this.context.checkInterrupt();
-      level = next;
     }
-    return found;
+    const { direction, path, relationship } = this.plan;
+    const slots = { path, relationship };
+    return new StepRules(
+      this.context,
+      row,
+      direction,
+      types,
+      required,
+      this.compiled.steps,
+      slots,
+      traversable,
+    );
   }
 
-  private accept(row: Row, trail: Trail): Row | undefined {
+  /** The result row of a candidate path, or undefined when the whole-path predicate rejects it. */
+  private accept(row: Row, nodes: readonly number[], relationships: readonly number[]): Row | undefined {
+    const out = this.build(row, nodes, relationships);
+    const whole = this.compiled.whole;
+    if (whole !== undefined && whole(out, this.context) !== true) return undefined;
+    return out;
+  }
+
+  private build(row: Row, nodes: readonly number[], relationships: readonly number[]): Row {
     const entities = this.context.entities;
     const out = row.slice();
-    const rels = trail.rels.map((id) => entities.relationship(id));
-    out[this.plan.relationship] = rels;
+    const list = relationships.map((id) => entities.relationship(id));
+    if (this.plan.relationship >= 0) out[this.plan.relationship] = list;
     out[this.plan.path] = new Path(
-      trail.nodes.map((id) => entities.node(id)),
-      rels,
+      nodes.map((id) => entities.node(id)),
+      list,
     );
-    if (this.predicate !== undefined && this.predicate(out, this.context) !== true) return undefined;
     return out;
   }
 }
 
 export function buildShortestPath(plan: ShortestPathOp, build: BuildContext): Operator {
   const source = build.build(plan.source);
-  const properties = plan.properties === undefined ? undefined : build.compile(plan.properties);
-  const predicate = plan.predicate === undefined ? undefined : build.compile(plan.predicate);
+  const split = splitPathPredicate(plan);
+  const compiled: Compiled = {
+    properties: plan.properties === undefined ? undefined : build.compile(plan.properties),
+    steps: split.steps.map((step) => ({ binding: step.binding, evaluate: build.compile(step.expression) })),
+    whole: split.whole === undefined ? undefined : build.compile(split.whole),
+  };
   return {
     open: (argument) =>
-      new ShortestPathCursor(source.open(argument), plan, build.context, properties, predicate, build.memory),
+      new ShortestPathCursor(source.open(argument), plan, build.context, compiled, build.memory),
   };
 }
