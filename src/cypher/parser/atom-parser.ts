@@ -2,6 +2,7 @@ import type {
   CaseAlternative,
   Expression,
   LabelExpression,
+  ListLiteral,
   Literal,
   MapEntry,
   MapLiteral,
@@ -55,6 +56,11 @@ export abstract class AtomParser extends TokenCursor {
   protected abstract parseLabelExpression(allowDisjunction?: boolean): LabelExpression;
   /** Above zero while parsing the parts of a comprehension that a `|` may end. */
   protected barDepth = 0;
+  /**
+   * The outermost list and map literals made of literals only, in the order they were completed (see
+   * constant-literals.ts); speculative parses that were undone may leave some behind, which is harmless.
+   */
+  protected readonly constantLiterals: (ListLiteral | MapLiteral)[] = [];
   /** A full query inside braces; the caller consumes the braces. */
   protected abstract parseQuery(): Query;
 
@@ -272,16 +278,45 @@ export abstract class AtomParser extends TokenCursor {
   /** `{key: value, …}`; keys are symbolic names (keywords allowed). */
   protected parseMapLiteral(): MapLiteral {
     const pos = this.expectSymbol('{').start;
+    const mark = this.constantLiterals.length;
+    let constant = true;
     const entries: MapEntry[] = [];
     if (!this.isSymbol('}')) {
       do {
         const key = this.parseName('a property key name');
         this.expectSymbol(':');
-        entries.push({ key, value: this.parseExpression() });
+        const value = this.parseExpression();
+        constant &&= this.isConstant(value);
+        entries.push({ key, value });
       } while (this.acceptSymbol(','));
     }
     this.expectSymbol('}');
-    return { kind: 'MapLiteral', pos, entries };
+    const map: MapLiteral = { kind: 'MapLiteral', pos, entries };
+    if (constant) this.keepConstant(map, mark);
+    return map;
+  }
+
+  /**
+   * True when `expression`, just parsed, is a literal or a constant list or map: such a list or map was
+   * the last one kept by keepConstant, because everything kept while parsing it lies inside it.
+   */
+  private isConstant(expression: Expression): boolean {
+    return expression.kind === 'Literal' || this.constantLiterals.at(-1) === expression;
+  }
+
+  /**
+   * Keeps a constant list or map in place of the constants inside it (kept since `mark`): only the
+   * outermost constants are recorded (see constant-literals.ts).
+   */
+  private keepConstant(literal: ListLiteral | MapLiteral, mark: number): void {
+    const kept = this.constantLiterals;
+    if (kept.length === mark) {
+      kept.push(literal);
+      return;
+    }
+    // Commonly one constant was kept inside (a row map's property map): overwrite it, no resizing.
+    kept[mark] = literal;
+    if (kept.length !== mark + 1) kept.length = mark + 1;
   }
 
   /**
@@ -298,13 +333,20 @@ export abstract class AtomParser extends TokenCursor {
       if (comprehension !== undefined) return comprehension;
     }
     this.advance();
+    const mark = this.constantLiterals.length;
+    let constant = true;
     const elements: Expression[] = [];
     if (!this.isSymbol(']')) {
-      elements.push(this.parseExpression());
-      while (this.acceptSymbol(',')) elements.push(this.parseExpression());
+      do {
+        const element = this.parseExpression();
+        constant &&= this.isConstant(element);
+        elements.push(element);
+      } while (this.acceptSymbol(','));
     }
     this.expectSymbol(']');
-    return { kind: 'ListLiteral', pos, elements };
+    const list: ListLiteral = { kind: 'ListLiteral', pos, elements };
+    if (constant) this.keepConstant(list, mark);
+    return list;
   }
 
   private parseListComprehension(): Expression {

@@ -1,5 +1,6 @@
 import type { Statement } from '../ast/index.js';
 import { CommandParser } from './command-parser.js';
+import { markConstants } from './constant-literals.js';
 import { tokenize } from './lexer.js';
 
 /**
@@ -9,7 +10,10 @@ import { tokenize } from './lexer.js';
  * (UnexpectedSyntax, InvalidNumberLiteral, IntegerOverflow, …) when the text is not valid Cypher.
  */
 export function parse(text: string): Statement {
-  return new StatementParser(text, tokenize(text)).parseStatement();
+  const parser = new StatementParser(text, tokenize(text));
+  const statement = parser.parseStatement();
+  parser.markConstantLiterals();
+  return statement;
 }
 
 /** The top of the parser class chain: `Statement = [EXPLAIN | PROFILE] (Command | RegularQuery) [';']`. */
@@ -26,5 +30,10 @@ class StatementParser extends CommandParser {
     this.acceptSymbol(';');
     if (this.current.type !== 'eof') this.fail('end of input or a clause (MATCH, RETURN, WITH, UNION, …)');
     return statement;
+  }
+
+  /** Records the constant literals found, once the statement parsed (constant-literals.ts). */
+  markConstantLiterals(): void {
+    markConstants(this.constantLiterals);
   }
 }

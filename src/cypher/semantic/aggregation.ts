@@ -1,4 +1,5 @@
 import type { Expression, Variable } from '../ast/index.js';
+import { isConstantLiteral } from '../parser/constant-literals.js';
 import { findFunction } from './known-functions.js';
 
 const SUBQUERY_KINDS = new Set(['ExistsSubquery', 'CountSubquery', 'CollectSubquery']);
@@ -21,6 +22,7 @@ function search(node: unknown): boolean {
   if (typeof node !== 'object' || node === null) return false;
   if (Array.isArray(node)) return node.some(search);
   if (isAggregate(node)) return true;
+  if (isConstantLiteral(node)) return false;
   const kind = (node as { kind?: unknown }).kind;
   if (typeof kind === 'string' && SUBQUERY_KINDS.has(kind)) return false;
   return Object.values(node).some(search);

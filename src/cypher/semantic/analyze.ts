@@ -1,4 +1,5 @@
 import type { Expression, Query, Statement } from '../ast/index.js';
+import { isConstantLiteral } from '../parser/constant-literals.js';
 import { AnalysisContext, type AnalysisHooks, type SubqueryKind } from './context.js';
 import { checkExpression } from './expressions.js';
 import { bindPattern } from './patterns.js';
@@ -75,10 +76,17 @@ const WRITE_CLAUSES = new Set(['Create', 'Merge', 'Set', 'Remove', 'Delete', 'Fo
 /** True when a write clause appears anywhere in the statement, CALL subqueries included. */
 function containsUpdate(node: unknown): boolean {
   if (typeof node !== 'object' || node === null) return false;
-  if (Array.isArray(node)) return node.some(containsUpdate);
+  if (Array.isArray(node)) {
+    for (const item of node) if (containsUpdate(item)) return true;
+    return false;
+  }
   const kind = (node as { kind?: unknown }).kind;
   if (typeof kind === 'string' && WRITE_CLAUSES.has(kind)) return true;
-  return Object.values(node).some(containsUpdate);
+  // Constant literals hold no clauses (a dump batch is one list of thousands of maps).
+  if (isConstantLiteral(node)) return false;
+  const record = node as Readonly<Record<string, unknown>>;
+  for (const key in record) if (containsUpdate(record[key])) return true;
+  return false;
 }
 
 /** Adds every parameter name in the statement, including those the checks above never visit. */
@@ -88,7 +96,8 @@ function collectParameters(node: unknown, into: Set<string>): void {
     for (const item of node) collectParameters(item, into);
     return;
   }
-  const record = node as { kind?: unknown; name?: unknown };
-  if (record.kind === 'Parameter' && typeof record.name === 'string') into.add(record.name);
-  for (const value of Object.values(node)) collectParameters(value, into);
+  const record = node as Readonly<Record<string, unknown>>;
+  if (record['kind'] === 'Parameter' && typeof record['name'] === 'string') into.add(record['name']);
+  if (isConstantLiteral(node)) return;
+  for (const key in record) collectParameters(record[key], into);
 }

@@ -1,5 +1,6 @@
 import { assertNever } from '../../errors/index.js';
 import type { Expression, FunctionCall, MapProjection } from '../ast/index.js';
+import { isConstantLiteral } from '../parser/constant-literals.js';
 import type { AnalysisContext } from './context.js';
 import { findFunction } from './known-functions.js';
 import { acceptedOperands, binaryResultType } from './operator-types.js';
@@ -48,6 +49,8 @@ export interface ExpressionEnv {
  * @throws CypherSemanticError / CypherTypeError with the TCK detail.
  */
 export function checkExpression(expression: Expression, env: ExpressionEnv): StaticType {
+  // Literals (and lists and maps of them) have nothing to check: only their type is needed.
+  if (isConstantLiteral(expression)) return constantType(expression);
   const { ctx } = env;
   const inner: ExpressionEnv = { ctx, scope: env.scope, aggregation: env.aggregation };
   const sub = (e: Expression): StaticType => checkExpression(e, inner);
@@ -242,6 +245,19 @@ export function expectType(env: ExpressionEnv, actual: StaticType, expected: num
     `Type mismatch: expected ${typeName(expected)} but was ${typeName(actual)}`,
     at.pos,
   );
+}
+
+/** The static type of a constant literal, as the cases of checkExpression would work it out. */
+function constantType(expression: Expression): StaticType {
+  if (expression.kind === 'Literal') return literalType(expression.value);
+  if (expression.kind !== 'ListLiteral') return MAP;
+  let element: StaticType | undefined;
+  for (const e of expression.elements) {
+    const t = constantType(e);
+    // The same type object again (a list of maps, of integers) needs no union.
+    element = element === undefined || element === t ? t : union(element, t);
+  }
+  return element === undefined ? LIST_ANY : listOf(element);
 }
 
 function literalType(value: null | boolean | bigint | number | string): StaticType {

@@ -1,12 +1,13 @@
-import type {
-  LabelCheck,
-  MapProjection,
-  Match,
-  NodePattern,
-  Projection,
-  PropertyAccess,
-  RelationshipPattern,
-  Statement,
+import {
+  isConstantLiteral,
+  type LabelCheck,
+  type MapProjection,
+  type Match,
+  type NodePattern,
+  type Projection,
+  type PropertyAccess,
+  type RelationshipPattern,
+  type Statement,
 } from '../../cypher/index.js';
 
 /**
@@ -71,7 +72,11 @@ function walk(value: object, survey: StatementSurvey): void {
     case 'Return':
       survey.projections.push((value as { readonly projection: Projection }).projection);
       break;
+    case 'Literal':
+      return;
     default:
+      // Lists and maps of literals hold none of the nodes looked for (a dump batch is thousands of maps).
+      if (isConstantLiteral(value)) return;
       break;
   }
   for (const key in record) {

@@ -20,6 +20,7 @@ import {
   unaryPlus,
 } from './arithmetic.js';
 import { compileCase } from './case.js';
+import { constantLiteralValue } from './constant-literal.js';
 import {
   contains,
   endsWith,
@@ -84,11 +85,16 @@ export function compileExpression(expression: Expression, scope: CompileScope): 
       return () => value;
     }
     case 'ListLiteral': {
+      const constant = constantLiteralValue(expression);
+      if (constant !== undefined) return () => constant;
       const elements = expression.elements.map((element) => compileExpression(element, scope));
       return (row, context) => elements.map((element) => element(row, context));
     }
-    case 'MapLiteral':
+    case 'MapLiteral': {
+      const constant = constantLiteralValue(expression);
+      if (constant !== undefined) return () => constant;
       return compileMapLiteral(expression, scope);
+    }
     case 'Parameter': {
       const name = expression.name;
       return (_row, context) => {

@@ -6,6 +6,7 @@ import type { Row } from '../runtime/row.js';
 import { nodeRef } from './entity-refs.js';
 import type { BuildContext, Operator } from './operator.js';
 import { buildPathValue } from './project-path.js';
+import { PropertyKeyTokens } from './property-key-tokens.js';
 import { createEntries, propertyMapOf } from './property-writes.js';
 
 /** A compiled create pattern: creates its nodes and relationships for one row, in a copy of it. */
@@ -17,21 +18,37 @@ export type RowCreate = (row: Row) => Row;
  */
 const ENTITY_WRITE_BYTES = 160;
 
+/** The properties of a pattern without a map: shared, since nothing writes to a map once it is built. */
+const NO_PROPERTIES: CypherMap = Object.freeze({});
+
 export function compileCreate(spec: CreateSpec, build: BuildContext, merging = false): RowCreate {
   const context = build.context;
   const props = (expression: CreateSpec['nodes'][number]['properties']): Evaluator | undefined =>
     expression === undefined ? undefined : build.compile(expression);
   const memory = build.memory;
-  const nodes = spec.nodes.map((node) => ({ ...node, evaluate: props(node.properties) }));
-  const relationships = spec.relationships.map((rel) => ({ ...rel, evaluate: props(rel.properties) }));
+  const keyTokens = (): PropertyKeyTokens => new PropertyKeyTokens(context.tokens.propertyKeys);
+  const nodes = spec.nodes.map((node) => ({
+    ...node,
+    evaluate: props(node.properties),
+    labelNames: [...new Set(node.labels)],
+    // Resolved at the first row (creating labels is a write) and kept: tokens never change.
+    labelTokens: undefined as readonly number[] | undefined,
+    keyTokens: keyTokens(),
+  }));
+  const relationships = spec.relationships.map((rel) => ({
+    ...rel,
+    evaluate: props(rel.properties),
+    typeToken: undefined as number | undefined,
+    keyTokens: keyTokens(),
+  }));
   return (row) => {
     const out = row.slice();
     const { tx, tokens, statistics, entities } = context;
     for (const node of nodes) {
-      const map = node.evaluate === undefined ? {} : propertyMapOf(node.evaluate(row, context));
+      const map = node.evaluate === undefined ? NO_PROPERTIES : propertyMapOf(node.evaluate(row, context));
       if (merging) rejectNulls(map, node.variable);
-      const labels = [...new Set(node.labels)].map((label) => tokens.labels.getOrCreate(label));
-      const id = tx.createNode(labels, createEntries(context, map));
+      const labels = (node.labelTokens ??= node.labelNames.map((label) => tokens.labels.getOrCreate(label)));
+      const id = tx.createNode(labels, createEntries(context, map, node.keyTokens));
       statistics.nodesCreated++;
       statistics.labelsAdded += labels.length;
       if (memory.isTracking) memory.allocate(ENTITY_WRITE_BYTES + 8 * labels.length);
@@ -46,13 +63,13 @@ export function compileCreate(spec: CreateSpec, build: BuildContext, merging = f
           { detail: 'CreatingRelationshipWithNullNode' },
         );
       }
-      const map = rel.evaluate === undefined ? {} : propertyMapOf(rel.evaluate(out, context));
+      const map = rel.evaluate === undefined ? NO_PROPERTIES : propertyMapOf(rel.evaluate(out, context));
       if (merging) rejectNulls(map, rel.variable);
       const id = tx.createRelationship(
-        tokens.relationshipTypes.getOrCreate(rel.type),
+        (rel.typeToken ??= tokens.relationshipTypes.getOrCreate(rel.type)),
         start,
         end,
-        createEntries(context, map),
+        createEntries(context, map, rel.keyTokens),
       );
       statistics.relationshipsCreated++;
       if (memory.isTracking) memory.allocate(ENTITY_WRITE_BYTES);

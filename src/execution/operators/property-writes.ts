@@ -10,6 +10,7 @@ import {
 import { assertStorable } from '../../storage/index.js';
 import type { ExecutionContext } from '../runtime/context.js';
 import { StoreNode, StoreRelationship } from '../runtime/store-entities.js';
+import type { PropertyKeyTokens } from './property-key-tokens.js';
 import { estimateValueSize } from '../runtime/value-size.js';
 
 /**
@@ -47,28 +48,32 @@ export function propertyMapOf(value: CypherValue): CypherMap {
   });
 }
 
-/** Sets (or, for null, removes) one property; counts it in propertiesSet. */
+/**
+ * Sets (or, for null, removes) one property; counts it in propertiesSet. `token` is the key's token when
+ * the caller already has it (never for null: removing a property must not create its key's token).
+ */
 export function writeProperty(
   context: ExecutionContext,
   target: WriteTarget,
   key: string,
   value: CypherValue,
+  token?: number,
 ): void {
   const tx = context.tx;
   if (value === null) {
-    const token = context.tokens.propertyKeys.idOf(key);
-    if (token === undefined) return;
+    const existing = context.tokens.propertyKeys.idOf(key);
+    if (existing === undefined) return;
     const removed =
       target.entity === 'NODE'
-        ? tx.removeNodeProperty(target.id, token)
-        : tx.removeRelationshipProperty(target.id, token);
+        ? tx.removeNodeProperty(target.id, existing)
+        : tx.removeRelationshipProperty(target.id, existing);
     if (removed) context.statistics.propertiesSet++;
     return;
   }
-  const token = context.tokens.propertyKeys.getOrCreate(key);
+  const keyToken = token ?? context.tokens.propertyKeys.getOrCreate(key);
   try {
-    if (target.entity === 'NODE') tx.setNodeProperty(target.id, token, value);
-    else tx.setRelationshipProperty(target.id, token, value);
+    if (target.entity === 'NODE') tx.setNodeProperty(target.id, keyToken, value);
+    else tx.setRelationshipProperty(target.id, keyToken, value);
   } catch (error) {
     throw withPropertyTypeDetail(error);
   }
@@ -78,12 +83,16 @@ export function writeProperty(
   }
 }
 
-/** `SET x = map` (replace: every other property is removed) or `SET x += map` (merge). */
+/**
+ * `SET x = map` (replace: every other property is removed) or `SET x += map` (merge). `keyTokens`
+ * remembers the keys' tokens from one row to the next.
+ */
 export function writeProperties(
   context: ExecutionContext,
   target: WriteTarget,
   map: CypherMap,
   replace: boolean,
+  keyTokens?: PropertyKeyTokens,
 ): void {
   if (replace) {
     const existing: string[] = [];
@@ -95,7 +104,13 @@ export function writeProperties(
     else context.tx.forEachRelationshipProperty(target.id, visit);
     for (const key of existing) if (!Object.hasOwn(map, key)) writeProperty(context, target, key, null);
   }
-  for (const key of Object.keys(map)) writeProperty(context, target, key, map[key] ?? null);
+  const keys = Object.keys(map);
+  for (let position = 0; position < keys.length; position++) {
+    const key = keys[position] ?? '';
+    const value = map[key] ?? null;
+    const token = value === null ? undefined : keyTokens?.tokenOf(key, position);
+    writeProperty(context, target, key, value, token);
+  }
 }
 
 /** Storage rejects unstorable values with a TypeError; the TCK calls that InvalidPropertyType. */
@@ -106,10 +121,19 @@ export function withPropertyTypeDetail(error: unknown): unknown {
   return error;
 }
 
-/** Property entries for a create: tokens of the non-null values; counts them in propertiesSet. */
-export function createEntries(context: ExecutionContext, map: CypherMap): [number, CypherValue][] {
+/**
+ * Property entries for a create: tokens of the non-null values; counts them in propertiesSet. `keyTokens`
+ * remembers the keys' tokens from one row to the next.
+ */
+export function createEntries(
+  context: ExecutionContext,
+  map: CypherMap,
+  keyTokens?: PropertyKeyTokens,
+): [number, CypherValue][] {
   const entries: [number, CypherValue][] = [];
-  for (const key of Object.keys(map)) {
+  const keys = Object.keys(map);
+  for (let position = 0; position < keys.length; position++) {
+    const key = keys[position] ?? '';
     const value = map[key] ?? null;
     if (value === null) continue;
     try {
@@ -117,7 +141,8 @@ export function createEntries(context: ExecutionContext, map: CypherMap): [numbe
     } catch (error) {
       throw withPropertyTypeDetail(error);
     }
-    entries.push([context.tokens.propertyKeys.getOrCreate(key), value]);
+    const token = keyTokens?.tokenOf(key, position) ?? context.tokens.propertyKeys.getOrCreate(key);
+    entries.push([token, value]);
     if (context.memory?.isTracking === true) {
       context.memory.allocate(PROPERTY_WRITE_BYTES + estimateValueSize(value));
     }

@@ -2,6 +2,7 @@ import type { SetItemPlan } from '../../planner/index.js';
 import type { Evaluator } from '../expressions/compile-scope.js';
 import type { Row } from '../runtime/row.js';
 import type { BuildContext } from './operator.js';
+import { PropertyKeyTokens } from './property-key-tokens.js';
 import { propertyMapOf, targetOf, writeProperties, writeProperty } from './property-writes.js';
 
 /** A compiled SET / REMOVE item: applies itself to one row. A null target is a no-op. */
@@ -23,10 +24,11 @@ export function compileSetItem(item: SetItemPlan, build: BuildContext): RowWrite
     case 'MergeProperties': {
       const value = build.compile(item.value);
       const replace = item.kind === 'SetAllProperties';
+      const keyTokens = new PropertyKeyTokens(context.tokens.propertyKeys);
       return (row) => {
         const target = targetOf(subject(row, context));
         const map = propertyMapOf(value(row, context));
-        if (target !== undefined) writeProperties(context, target, map, replace);
+        if (target !== undefined) writeProperties(context, target, map, replace, keyTokens);
       };
     }
     case 'RemoveProperty':
