@@ -117,7 +117,10 @@ describe('The transaction memory guard', () => {
     await db.session().run('CREATE (:Hub), (:Target)').summary();
     for (let batch = 0; batch < 15; batch++) {
       await db.session().run('MATCH (h:Hub) UNWIND range(1, 2000) AS i CREATE (h)-[:R]->(:Leaf)').summary();
-      await db.session().run('MATCH (t:Target) UNWIND range(1, 2000) AS i CREATE (t)-[:R]->(:Leaf)').summary();
+      await db
+        .session()
+        .run('MATCH (t:Target) UNWIND range(1, 2000) AS i CREATE (t)-[:R]->(:Leaf)')
+        .summary();
     }
     // The ends cannot reach each other: both sides of the search hold their 30,000 leaves.
     const query = 'MATCH (a:Hub), (b:Target) MATCH p = shortestPath((a)-[*..3]-(b)) RETURN length(p) AS l';
