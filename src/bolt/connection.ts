@@ -225,13 +225,16 @@ export class BoltConnection implements ChannelListener {
     }
   }
 
-  /** The machine answered everything it was sent: write the remainder, read again. */
+  /**
+   * The machine answered everything it was sent: write the remainder (on the next turn of the event loop,
+   * see `ChannelOutput.writeSoon`), read again.
+   */
   private machineIdle(): void {
     this.waitingForIdle = false;
     this.queuedSinceIdle = 0;
     const open = this.open;
     if (this.phase === 'CLOSED' || open === null) return;
-    open.output.writePending();
+    open.output.writeSoon();
     if (this.inputPaused) this.resumeInput();
   }
 

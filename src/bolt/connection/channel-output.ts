@@ -144,6 +144,17 @@ export class ChannelOutput implements BoltOutput {
     wait?.reject(this.closedError);
   }
 
+  /**
+   * Writes what is pending in the check phase of this turn of the event loop, after every connection whose
+   * request arrived in the same poll has answered. Each write to a socket wakes its reader, which on a
+   * small machine preempts the server; answering all ready connections first and then writing their
+   * replies back to back costs one such switch per batch instead of one per reply, and lets a client with
+   * several connections read all its replies in one go.
+   */
+  writeSoon(): void {
+    if (this.writer.pendingBytes > 0) this.scheduleWrite();
+  }
+
   /** A small remainder still leaves on the next turn of the event loop if nothing else writes it. */
   private scheduleWrite(): void {
     if (this.scheduled !== null) return;
