@@ -6,6 +6,11 @@
 import type { Driver } from 'neo4j-driver-528';
 import type { CrashModel } from './crash-model.js';
 
+/** Live keys one worker keeps at most before it turns to deleting. */
+const OWNED_LIMIT = 600;
+/** Linked pairs the run creates at most. */
+const PAIR_LIMIT = 2000;
+
 /** Whether the server answered the error (so the transaction rolled back) rather than the link dying. */
 export function isServerError(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
@@ -33,7 +38,11 @@ export async function runWorker(context: WorkloadContext, owned: number[]): Prom
   let operations = 0;
   try {
     for (;;) {
-      const choice = random();
+      // Past OWNED_LIMIT live keys a worker deletes, and past PAIR_LIMIT pairs (never deleted: they are
+      // checked for atomicity after every kill) it creates single nodes instead, so the graph, which every
+      // kill's checks read in full, stays bounded and the last kills of a long run cost what the first did.
+      let choice = owned.length > OWNED_LIMIT ? 0.65 + random() * 0.1 : random();
+      if (choice >= 0.75 && choice < 0.92 && context.pairs.length >= PAIR_LIMIT) choice = 0;
       const value = Math.floor(random() * 1_000_000);
       if (choice < 0.4 || owned.length === 0) {
         const key = context.freshKey();
