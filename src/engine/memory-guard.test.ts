@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DatabaseError, MemoryLimitError } from '../errors/index.js';
+import { MemoryLimitError } from '../errors/index.js';
 import { Database, MemoryPool } from './index.js';
+import { queryOutcome as outcome } from '../../test/support/query-outcome.js';
 
 const MIB = 1024 * 1024;
 const OUT_OF_MEMORY = 'Neo.ClientError.General.TransactionOutOfMemoryError';
@@ -9,16 +10,6 @@ const OUT_OF_MEMORY = 'Neo.ClientError.General.TransactionOutOfMemoryError';
 async function rows(db: Database, query: string): Promise<unknown[][]> {
   const records = await db.session().run(query).records();
   return records.map((record) => [...record.values]);
-}
-
-/** Runs a query to its end and answers its error code, or `ok`. */
-async function outcome(db: Database, query: string): Promise<string> {
-  try {
-    await db.session().run(query).records();
-    return 'ok';
-  } catch (error) {
-    return error instanceof DatabaseError ? error.code : String(error);
-  }
 }
 
 /** Queries that hold every input value at once (they run with 50,000, and with 1,000 under the limit). */

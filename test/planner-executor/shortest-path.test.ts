@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DatabaseError } from '../../src/errors/index.js';
 import { Database } from '../../src/engine/index.js';
 import { splitPathPredicate } from '../../src/execution/operators/shortest-path-predicates.js';
 import type { PhysicalPlan, ShortestPathOp } from '../../src/planner/index.js';
 import { TestDatabase } from './harness.js';
+import { queryOutcome as outcome } from '../support/query-outcome.js';
 
 const MIB = 1024 * 1024;
 const OUT_OF_MEMORY = 'Neo.ClientError.General.TransactionOutOfMemoryError';
@@ -39,15 +39,6 @@ function findShortestPath(plan: PhysicalPlan): ShortestPathOp | undefined {
     }
   }
   return undefined;
-}
-
-async function outcome(db: Database, query: string): Promise<string> {
-  try {
-    await db.session().run(query).records();
-    return 'ok';
-  } catch (error) {
-    return error instanceof DatabaseError ? error.code : String(error);
-  }
 }
 
 describe('shortestPath', () => {

@@ -6,26 +6,15 @@ import { after, test } from 'node:test';
 import fc from 'fast-check';
 import { GraphStore } from '../../storage/index.js';
 import type { CypherValue } from '../../values/index.js';
-import { importGraph, type ImportSettings } from './import-graph.js';
+import { importGraph } from './import-graph.js';
+import { importSettings } from './import-settings.fixture.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'quiver-graph-loader-'));
 after(() => {
   rmSync(directory, { recursive: true, force: true });
 });
 
-const SETTINGS: ImportSettings = {
-  delimiter: ',',
-  quote: '"',
-  multilineFields: false,
-  arrayDelimiter: ';',
-  trimStrings: false,
-  ignoreEmptyStrings: false,
-  normalizeTypes: true,
-  badTolerance: 0,
-  skipBadRelationships: false,
-  skipDuplicateNodes: false,
-  idType: 'integer',
-};
+const SETTINGS = importSettings();
 
 interface Person {
   readonly key: number;

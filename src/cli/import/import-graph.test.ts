@@ -6,6 +6,7 @@ import { after, test } from 'node:test';
 import { GraphStore, type StoreTransaction } from '../../storage/index.js';
 import type { CypherValue } from '../../values/index.js';
 import { importGraph, type ImportInputs, type ImportResult, type ImportSettings } from './import-graph.js';
+import { importSettings } from './import-settings.fixture.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'quiver-import-graph-'));
 after(() => {
@@ -19,19 +20,7 @@ function file(text: string): string {
   return path;
 }
 
-const SETTINGS: ImportSettings = {
-  delimiter: ',',
-  quote: '"',
-  multilineFields: false,
-  arrayDelimiter: ';',
-  trimStrings: false,
-  ignoreEmptyStrings: false,
-  normalizeTypes: true,
-  badTolerance: 1000,
-  skipBadRelationships: false,
-  skipDuplicateNodes: false,
-  idType: 'string',
-};
+const SETTINGS = importSettings({ badTolerance: 1000, idType: 'string' });
 
 interface Outcome {
   store: GraphStore;
