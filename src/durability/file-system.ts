@@ -7,8 +7,10 @@
  * ...). Durability turns them into registry errors; the port itself knows nothing about databases.
  *
  * Durability contract (what a crash may lose): bytes appended to a file survive a crash only once `sync()` of
- * that file returned; a created, renamed or removed directory entry survives only once `syncDirectory()` of
- * its directory returned. A crash may keep any prefix of the unsynced bytes of a file (a torn write).
+ * that file returned (or the append itself, for a file opened with `syncEachAppend`); a created, renamed or
+ * removed directory entry survives only once `syncDirectory()` of its directory returned. A crash may keep
+ * any prefix of the unsynced bytes of a file (a torn write). Zeros a `reserve()` wrote stay where no synced
+ * append overwrote them.
  */
 export interface FileSystem {
   /** Creates the directory and any missing parents; an existing directory is fine. */
@@ -22,10 +24,10 @@ export interface FileSystem {
   /** Opens an existing file for positional reads (large snapshots are read in slices). */
   openRead(path: string): Promise<ReadableFile>;
   /**
-   * Opens `path` for appending, creating it when missing. With `exclusive`, fails with `EEXIST` when the
-   * file exists already (lock files, new segments).
+   * Opens `path` for appending, creating it when missing; appends start at its current end. With
+   * `exclusive`, fails with `EEXIST` when the file exists already (lock files, new segments).
    */
-  openAppend(path: string, options?: { readonly exclusive?: boolean }): Promise<AppendableFile>;
+  openAppend(path: string, options?: AppendOptions): Promise<AppendableFile>;
   /** Replaces `to` with `from` atomically (same directory tree). Durable after `syncDirectory`. */
   rename(from: string, to: string): Promise<void>;
   /** Removes a file; a missing file is fine. Durable after `syncDirectory`. */
@@ -49,16 +51,36 @@ export interface ReadableFile {
   close(): Promise<void>;
 }
 
+/** Options of `FileSystem.openAppend`. */
+export interface AppendOptions {
+  /** Fail with `EEXIST` when the file exists. */
+  readonly exclusive?: boolean;
+  /**
+   * Every append is durable when it resolves, as if followed by `sync()` (O_DSYNC): one round trip per
+   * append instead of two, for a writer that syncs after every append anyway.
+   */
+  readonly syncEachAppend?: boolean;
+}
+
 /** A file opened for appending. One writer per file; calls are issued one at a time (awaited in order). */
 export interface AppendableFile {
   readonly path: string;
-  /** Bytes in the file, synced or not. */
+  /** Bytes appended so far, synced or not: where the next append lands. Reserved zeros past it do not count. */
   readonly size: number;
-  /** Appends `bytes` at the end. Not durable until `sync()`. */
+  /** Appends `bytes` at `size`, over reserved zeros if there are any. Not durable until `sync()`. */
   append(bytes: Uint8Array): Promise<void>;
+  /**
+   * Makes the file hold at least `length` bytes, those past `size` zero, and syncs it (appends so far
+   * included). Later appends then overwrite zeros in place, so syncing them changes no file size, which
+   * file systems make durable without a journal commit (about half the fsync time on ext4). `size` stays.
+   */
+  reserve(length: number): Promise<void>;
   /** Makes every appended byte durable (fdatasync). */
   sync(): Promise<void>;
-  /** Cuts the file to `length` bytes (a torn tail, a failed batch). Durable after `sync()`. */
+  /**
+   * Cuts the file to `length` bytes, reserved zeros included (a torn tail, a failed batch, a reserve no
+   * longer needed); `size` becomes `length`. Durable after `sync()`.
+   */
   truncate(length: number): Promise<void>;
   close(): Promise<void>;
 }

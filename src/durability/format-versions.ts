@@ -6,10 +6,12 @@
 
 /** WAL segment format 1: the layout written out in `wal/wal-format.ts`. */
 export const WAL_FORMAT_V1 = 1;
+/** WAL segment format 2: format 1 plus zeros reserved after the records (see `wal/wal-format.ts`). */
+export const WAL_FORMAT_V2 = 2;
 /** The WAL format this build writes. */
-export const CURRENT_WAL_FORMAT = WAL_FORMAT_V1;
+export const CURRENT_WAL_FORMAT = WAL_FORMAT_V2;
 /** WAL formats this build can read. */
-export const READABLE_WAL_FORMATS: readonly number[] = [WAL_FORMAT_V1];
+export const READABLE_WAL_FORMATS: readonly number[] = [WAL_FORMAT_V1, WAL_FORMAT_V2];
 
 /** Snapshot format 1: the layout written out in `snapshot/snapshot-format.ts`. */
 export const SNAPSHOT_FORMAT_V1 = 1;

@@ -7,10 +7,11 @@
  * snapshots as files or byte streams, and directory checks.
  * Must not know: Cypher, plans, Bolt, the engine.
  */
-export type { FileSystem, ReadableFile, AppendableFile } from './file-system.js';
+export type { FileSystem, ReadableFile, AppendableFile, AppendOptions } from './file-system.js';
 export { fileErrorCode } from './file-system.js';
 export {
   WAL_FORMAT_V1,
+  WAL_FORMAT_V2,
   CURRENT_WAL_FORMAT,
   READABLE_WAL_FORMATS,
   SNAPSHOT_FORMAT_V1,

@@ -277,7 +277,9 @@ test('a failing WAL write fails the commit with TransactionLogError and changes 
   await commitItems(durable.store, 4);
   const before = dumpGraph(durable.store);
   fileSystem.setFaultPlan((op) =>
-    op.kind === 'sync' && op.path.includes('/wal/') ? { fail: 'ENOSPC' } : undefined,
+    (op.kind === 'append' || op.kind === 'sync') && op.path.includes('/wal/')
+      ? { fail: 'ENOSPC' }
+      : undefined,
   );
   await assert.rejects(commitItems(durable.store, 1, 4), (error: unknown) => {
     assert.ok(error instanceof DatabaseError);

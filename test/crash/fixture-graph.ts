@@ -1,8 +1,9 @@
 /**
- * The graph inside the format-v1 fixture (test/crash/fixtures/format-v1/): a snapshot part and a WAL part,
- * with every storable value type and a schema. make-fixtures.ts wrote the fixture with these functions and
- * format-v1.test.ts builds the expected graph with them, so NEVER CHANGE THIS FILE: a fixture stands for
- * files a released version wrote. A new format gets a new fixture directory and its own builder.
+ * The graph inside the format fixtures (test/crash/fixtures/format-v1/ and format-v2/): a snapshot part and a
+ * WAL part, with every storable value type and a schema. make-fixtures.ts wrote the fixtures with these
+ * functions and format-fixtures.test.ts builds the expected graph with them, so NEVER CHANGE THE GRAPH: a
+ * fixture stands for files a released version wrote. A new format gets a new fixture directory (and its own
+ * builder when the graph it needs differs).
  */
 import type { GraphStore } from '../../src/storage/index.js';
 import {

@@ -1,9 +1,11 @@
 /**
- * Writes test/crash/fixtures/format-v1/ (run by hand, once per released format; never rewrite an existing
- * fixture): a database directory with a snapshot and a WAL written by this build, holding the graph of
- * fixture-graph.ts. Usage: `npx tsc -b && node build/test/crash/make-fixtures.js`.
+ * Writes test/crash/fixtures/<name>/ (run by hand, once per released format; it refuses to rewrite an
+ * existing fixture): a database directory with a snapshot and a WAL written by this build, holding the graph
+ * of fixture-graph.ts. The WAL writer is left open, as a crash would leave it: a format 2 segment keeps its
+ * reserved zeros (a small reserve keeps the fixture small).
+ * Usage: `npx tsc -b && node build/test/crash/make-fixtures.js format-v2`.
  */
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -16,7 +18,8 @@ import { GraphStore, type CommitLog, type CommitRecord } from '../../src/storage
 import { buildSnapshotPart, buildWalPart, FIXTURE_CREATED_AT, FIXTURE_DATABASE_ID } from './fixture-graph.js';
 
 const repository = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const target = join(repository, 'test/crash/fixtures/format-v1');
+const name = process.argv[2] ?? '';
+const target = join(repository, 'test/crash/fixtures', name);
 
 /** Sends commits nowhere until the WAL writer is attached. */
 class SwitchableLog implements CommitLog {
@@ -28,7 +31,8 @@ class SwitchableLog implements CommitLog {
 }
 
 async function main(): Promise<void> {
-  rmSync(target, { recursive: true, force: true });
+  if (!/^format-v\d+$/.test(name)) throw new TypeError('Usage: make-fixtures.js format-v<N>');
+  if (existsSync(target)) throw new TypeError(`${target} exists: a released fixture is never rewritten`);
   const layout = dataDirectoryLayout(target);
   mkdirSync(layout.walDirectory, { recursive: true });
   mkdirSync(layout.snapshotDirectory, { recursive: true });
@@ -47,10 +51,11 @@ async function main(): Promise<void> {
     directory: layout.walDirectory,
     databaseId: FIXTURE_DATABASE_ID,
     nextCommitTs: store.lastCommitTs + 1,
+    reserveBytes: 256,
   });
   log.target = writer;
   await buildWalPart(store);
-  await writer.close();
+  // Not closed: the segment stays as a crash leaves it (the process exits with the file open).
   let total = 0;
   for (const folder of [layout.walDirectory, layout.snapshotDirectory]) {
     for (const name of readdirSync(folder)) {

@@ -1,7 +1,14 @@
 import type { AppendableFile, ReadableFile } from '../file-system.js';
 import type { FaultyFileSystem } from './faulty-file-system.js';
 import { FileSystemError } from './file-system-error.js';
-import { appendToFile, syncFile, truncateFile, type MemoryFile } from './memory-tree.js';
+import {
+  appendToFile,
+  fileExtent,
+  reserveFile,
+  syncFile,
+  truncateFile,
+  type MemoryFile,
+} from './memory-tree.js';
 
 /** The parts of `FaultyFileSystem` its handles use. */
 type HandleHost = Pick<FaultyFileSystem, 'checkFault' | 'isCurrent'>;
@@ -45,20 +52,34 @@ export class FaultyReadableFile extends FaultyHandle implements ReadableFile {
 
   constructor(host: HandleHost, path: string, file: MemoryFile, generation: number) {
     super(host, path, file, generation);
-    this.size = file.length;
+    this.size = fileExtent(file);
   }
 
   read(position: number, length: number): Promise<Uint8Array> {
     return this.perform('read', () => {
       this.host.checkFault('read', this.path, length);
-      const start = Math.min(position, this.file.length);
-      return this.file.data.slice(start, Math.min(this.file.length, position + length));
+      const end = Math.min(fileExtent(this.file), position + length);
+      const bytes = new Uint8Array(Math.max(0, end - position));
+      // Past the content come reserved zeros, which the new array holds already.
+      if (position < this.file.length)
+        bytes.set(this.file.data.subarray(position, Math.min(end, this.file.length)));
+      return bytes;
     });
   }
 }
 
-/** An appender to an in-memory file; `sync` makes its content the durable one. */
+/**
+ * An appender to an in-memory file; `sync` makes its content the durable one. With `syncEachAppend`, an
+ * append that succeeds is synced by itself; a torn one is not.
+ */
 export class FaultyAppendableFile extends FaultyHandle implements AppendableFile {
+  private readonly syncEachAppend: boolean;
+
+  constructor(host: HandleHost, path: string, file: MemoryFile, generation: number, syncEachAppend: boolean) {
+    super(host, path, file, generation);
+    this.syncEachAppend = syncEachAppend;
+  }
+
   get size(): number {
     return this.file.length;
   }
@@ -68,10 +89,18 @@ export class FaultyAppendableFile extends FaultyHandle implements AppendableFile
       const tearAfter = this.host.checkFault('append', this.path, bytes.length);
       if (tearAfter === undefined) {
         appendToFile(this.file, bytes);
+        if (this.syncEachAppend) syncFile(this.file);
         return;
       }
       appendToFile(this.file, bytes.subarray(0, Math.max(0, Math.min(tearAfter, bytes.length))));
       throw new FileSystemError('EIO', 'write', this.path);
+    });
+  }
+
+  reserve(length: number): Promise<void> {
+    return this.perform('reserve', () => {
+      this.host.checkFault('reserve', this.path, Math.max(0, length - fileExtent(this.file)));
+      reserveFile(this.file, length);
     });
   }
 

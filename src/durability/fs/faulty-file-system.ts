@@ -1,7 +1,8 @@
-import type { AppendableFile, FileSystem, ReadableFile } from '../file-system.js';
+import type { AppendableFile, AppendOptions, FileSystem, ReadableFile } from '../file-system.js';
 import { FaultyAppendableFile, FaultyReadableFile } from './faulty-file-handles.js';
 import { FileSystemError } from './file-system-error.js';
 import {
+  adoptReserve,
   crashTree,
   fileContent,
   lookUp,
@@ -19,6 +20,7 @@ export type FileOperationKind =
   | 'openRead'
   | 'read'
   | 'append'
+  | 'reserve'
   | 'sync'
   | 'truncate'
   | 'rename'
@@ -30,7 +32,7 @@ export interface FileOperation {
   readonly index: number;
   readonly kind: FileOperationKind;
   readonly path: string;
-  /** Bytes to append (append) or to read (read). */
+  /** Bytes to append (append), to read (read) or zeros to add (reserve). */
   readonly bytes?: number;
 }
 
@@ -132,7 +134,7 @@ export class FaultyFileSystem implements FileSystem {
     });
   }
 
-  openAppend(path: string, options?: { readonly exclusive?: boolean }): Promise<AppendableFile> {
+  openAppend(path: string, options?: AppendOptions): Promise<AppendableFile> {
     return this.run('openAppend', path, () => {
       const { directory, name } = parentOf(this.root, path, 'open');
       let node = directory.entries.get(name);
@@ -143,7 +145,8 @@ export class FaultyFileSystem implements FileSystem {
         directory.entries.set(name, node);
       }
       if (node.kind !== 'file') throw new FileSystemError('EISDIR', 'open', path);
-      return new FaultyAppendableFile(this, path, node, this.generation);
+      adoptReserve(node);
+      return new FaultyAppendableFile(this, path, node, this.generation, options?.syncEachAppend === true);
     });
   }
 

@@ -17,6 +17,10 @@ export interface MemoryFile {
    * first `syncedLength` bytes of `data`, which saves copying the whole file on every sync).
    */
   syncedCopy: Uint8Array | undefined;
+  /** Zeros reserved past `length`: the file is `max(length, reserved)` bytes long (see `reserveFile`). */
+  reserved: number;
+  /** `reserved` at the last successful sync. */
+  syncedReserved: number;
 }
 
 export interface MemoryDirectory {
@@ -29,16 +33,48 @@ export interface MemoryDirectory {
 export type MemoryNode = MemoryFile | MemoryDirectory;
 
 export function newFile(): MemoryFile {
-  return { kind: 'file', data: new Uint8Array(64), length: 0, syncedLength: 0, syncedCopy: undefined };
+  return {
+    kind: 'file',
+    data: new Uint8Array(64),
+    length: 0,
+    syncedLength: 0,
+    syncedCopy: undefined,
+    reserved: 0,
+    syncedReserved: 0,
+  };
 }
 
 export function newDirectory(): MemoryDirectory {
   return { kind: 'directory', entries: new Map(), durable: new Map() };
 }
 
-/** The current content of a file, as a copy. */
+/** The file's size: its content plus reserved zeros. */
+export function fileExtent(file: MemoryFile): number {
+  return Math.max(file.length, file.reserved);
+}
+
+/** The current content of a file, reserved zeros included, as a copy. */
 export function fileContent(file: MemoryFile): Uint8Array {
-  return file.data.slice(0, file.length);
+  const content = new Uint8Array(fileExtent(file));
+  content.set(file.data.subarray(0, file.length));
+  return content;
+}
+
+/**
+ * Turns reserved zeros into content, so that appends land at the end of the file: what opening an existing
+ * file does. The zeros were durable, so if the file had no unsynced bytes it still has none.
+ */
+export function adoptReserve(file: MemoryFile): void {
+  if (file.reserved <= file.length) return;
+  const wasSynced = file.syncedLength === file.length && file.syncedCopy === undefined;
+  appendToFile(file, new Uint8Array(file.reserved - file.length));
+  if (wasSynced) file.syncedLength = file.length;
+}
+
+/** Reserves zeros up to `length` bytes and syncs the file (the port's `reserve`). */
+export function reserveFile(file: MemoryFile, length: number): void {
+  file.reserved = Math.max(file.reserved, length);
+  syncFile(file);
 }
 
 /** Appends bytes to the current content. */
@@ -59,10 +95,12 @@ export function appendToFile(file: MemoryFile, bytes: Uint8Array): void {
 export function syncFile(file: MemoryFile): void {
   file.syncedLength = file.length;
   file.syncedCopy = undefined;
+  file.syncedReserved = file.reserved;
 }
 
-/** Cuts (or zero-extends, as POSIX ftruncate does) the current content to `length` bytes. */
+/** Cuts (or zero-extends, as POSIX ftruncate does) the current content to `length` bytes, reserve included. */
 export function truncateFile(file: MemoryFile, length: number): void {
+  file.reserved = Math.min(file.reserved, length);
   if (length < file.syncedLength && file.syncedCopy === undefined) {
     file.syncedCopy = file.data.slice(0, file.syncedLength);
   }
@@ -115,7 +153,8 @@ export function parentOf(
 
 /**
  * Forgets everything not durable under `directory`: its entries return to the durable set, and every file
- * still reachable returns to its synced bytes, plus with `tearFraction` a prefix of its unsynced appends.
+ * still reachable returns to its synced bytes, plus with `tearFraction` a prefix of its unsynced appends, and
+ * to the zeros reserved at its last sync.
  */
 export function crashTree(
   directory: MemoryDirectory,
@@ -149,4 +188,5 @@ function crashFile(file: MemoryFile, tearFraction: (() => number) | undefined): 
   }
   file.syncedLength = file.length;
   file.syncedCopy = undefined;
+  file.reserved = file.syncedReserved;
 }

@@ -39,6 +39,27 @@ test('appends, syncs, truncates and reads back a real file', async () => {
   await reader.close();
 });
 
+test('reserve writes zeros past the end, appends overwrite them in place, and a reopened file appends after them', async () => {
+  const path = join(root, 'reserved');
+  const file = await fs.openAppend(path, { exclusive: true, syncEachAppend: true });
+  await file.append(new Uint8Array([1, 2, 3]));
+  await file.reserve(3 * 1024 * 1024 + 5);
+  assert.equal(file.size, 3);
+  await file.append(new Uint8Array([4]));
+  const content = (await fs.readFile(path)) ?? new Uint8Array(0);
+  assert.equal(content.length, 3 * 1024 * 1024 + 5);
+  assert.deepEqual([...content.subarray(0, 6)], [1, 2, 3, 4, 0, 0]);
+  assert.ok(content.subarray(4).every((byte) => byte === 0));
+  await file.close();
+  const again = await fs.openAppend(path);
+  assert.equal(again.size, 3 * 1024 * 1024 + 5);
+  await again.truncate(4);
+  await again.append(new Uint8Array([5]));
+  await again.sync();
+  await again.close();
+  assert.deepEqual([...((await fs.readFile(path)) ?? [])], [1, 2, 3, 4, 5]);
+});
+
 test('exclusive creation of an existing file fails with EEXIST', async () => {
   const path = join(root, 'exclusive');
   await (await fs.openAppend(path, { exclusive: true })).close();

@@ -1,11 +1,13 @@
+import { constants, fdatasync, write, writeSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { fileErrorCode, type AppendableFile, type FileSystem, type ReadableFile } from '../file-system.js';
 
 /**
- * The `FileSystem` port over `node:fs/promises`: the one production implementation. Appends go through a
- * handle opened in append mode, `sync` is `fdatasync` (file data and the metadata needed to read it back,
- * which is what a WAL needs), and `syncDirectory` fsyncs the directory itself so that created, renamed and
- * removed entries survive a power loss.
+ * The `FileSystem` port over `node:fs`: the one production implementation. Appends are positional writes
+ * at the tracked end (so they can overwrite reserved zeros), `sync` is `fdatasync` (file data and the
+ * metadata needed to read it back, which is what a WAL needs), `syncEachAppend` opens the file O_DSYNC, and
+ * `syncDirectory` fsyncs the directory itself so that created, renamed and removed entries survive a power
+ * loss.
  */
 export const nodeFileSystem: FileSystem = {
   async makeDirectory(path) {
@@ -53,10 +55,13 @@ export const nodeFileSystem: FileSystem = {
   },
 
   async openAppend(path, options) {
-    const handle = await open(path, options?.exclusive === true ? 'ax' : 'a');
+    let flags = constants.O_WRONLY | constants.O_CREAT;
+    if (options?.exclusive === true) flags |= constants.O_EXCL;
+    if (options?.syncEachAppend === true) flags |= constants.O_DSYNC;
+    const handle = await open(path, flags);
     try {
       const { size } = await handle.stat();
-      return new NodeAppendableFile(path, handle, size);
+      return new NodeAppendableFile(path, handle, size, options?.syncEachAppend === true);
     } catch (error) {
       await handle.close();
       throw error;
@@ -122,15 +127,53 @@ class NodeReadableFile implements ReadableFile {
   }
 }
 
+/**
+ * Appends smaller than this are written synchronously when they need no sync: a write into the page cache
+ * costs a few microseconds, a round trip through libuv's thread pool several times that (and on a busy
+ * machine a context switch). Durable (O_DSYNC) appends always go to the thread pool.
+ */
+const SYNCHRONOUS_WRITE_BYTES = 64 * 1024;
+/** The zeros `reserve` writes, one slice at a time. */
+let zeros: Uint8Array | undefined;
+
+function writeAt(
+  fd: number,
+  bytes: Uint8Array,
+  offset: number,
+  length: number,
+  position: number,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    write(fd, bytes, offset, length, position, (error, written) => {
+      if (error === null) resolve(written);
+      else reject(error);
+    });
+  });
+}
+
+function dataSync(fd: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    fdatasync(fd, (error) => {
+      if (error === null) resolve();
+      else reject(error);
+    });
+  });
+}
+
 class NodeAppendableFile implements AppendableFile {
   readonly path: string;
   private readonly handle: FileHandle;
+  private readonly isDurable: boolean;
   private length: number;
+  /** The file's size on disk: `length` plus any reserved zeros. */
+  private extent: number;
 
-  constructor(path: string, handle: FileHandle, size: number) {
+  constructor(path: string, handle: FileHandle, size: number, isDurable: boolean) {
     this.path = path;
     this.handle = handle;
     this.length = size;
+    this.extent = size;
+    this.isDurable = isDurable;
   }
 
   get size(): number {
@@ -138,22 +181,39 @@ class NodeAppendableFile implements AppendableFile {
   }
 
   async append(bytes: Uint8Array): Promise<void> {
+    const fd = this.handle.fd;
     let written = 0;
-    // In append mode the position is ignored: every write lands at the current end of the file.
+    // A write may take fewer bytes than asked (a signal, a full device); keep writing the rest.
     while (written < bytes.length) {
-      const result = await this.handle.write(bytes, written, bytes.length - written);
-      written += result.bytesWritten;
-      this.length += result.bytesWritten;
+      const length = bytes.length - written;
+      const count =
+        !this.isDurable && length <= SYNCHRONOUS_WRITE_BYTES
+          ? writeSync(fd, bytes, written, length, this.length)
+          : await writeAt(fd, bytes, written, length, this.length);
+      written += count;
+      this.length += count;
+      this.extent = Math.max(this.extent, this.length);
     }
   }
 
+  async reserve(length: number): Promise<void> {
+    const fd = this.handle.fd;
+    zeros ??= new Uint8Array(1024 * 1024);
+    while (this.extent < length) {
+      const count = await writeAt(fd, zeros, 0, Math.min(zeros.length, length - this.extent), this.extent);
+      this.extent += count;
+    }
+    await dataSync(fd);
+  }
+
   async sync(): Promise<void> {
-    await this.handle.datasync();
+    await dataSync(this.handle.fd);
   }
 
   async truncate(length: number): Promise<void> {
     await this.handle.truncate(length);
     this.length = length;
+    this.extent = length;
   }
 
   async close(): Promise<void> {

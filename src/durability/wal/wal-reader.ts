@@ -5,7 +5,8 @@ import { decodeCommitRecord } from '../codec/record-codec.js';
 import { storageDamage } from '../codec/storage-damage.js';
 import type { FileSystem } from '../file-system.js';
 import { READABLE_WAL_FORMATS } from '../format-versions.js';
-import { decodeWalHeader, parseWalSegmentName, type WalSegmentHeader } from './wal-format.js';
+import { decodeWalHeader, isZeroTail, parseWalSegmentName, type WalSegmentHeader } from './wal-format.js';
+import { WAL_FORMAT_V2 } from '../format-versions.js';
 import { isTemporaryFenceName, readWalFence, removeWalFence } from './wal-fence.js';
 import { joinPath, type WalSegment } from './wal-segment-file.js';
 
@@ -111,7 +112,13 @@ async function readSegment(
   const tokens = new Map<string, string>();
   const resolveToken = (kind: TokenKind, id: number): string | undefined => tokens.get(`${kind}:${id}`);
   let offset = decoded.end;
+  const mayReserve = decoded.header.formatVersion >= WAL_FORMAT_V2;
   for (;;) {
+    if (mayReserve && offset < bytes.length && bytes[offset] === 0 && isZeroTail(bytes, offset)) {
+      // Zeros the writer reserved ahead of its records: the end of the segment, not damage.
+      if (state.options.repair) await cutFile(state.options, path, offset);
+      return;
+    }
     const frame = decodeFrame(bytes, offset);
     if (frame.kind === 'end') return;
     if (frame.kind === 'torn') {
@@ -236,16 +243,21 @@ async function cutTornTail(
   state.tornTail = { segment, offset, droppedBytes: length - offset };
   const { fileSystem, directory, repair } = state.options;
   if (!repair) return;
-  const file = await fileSystem.openAppend(path);
-  try {
-    await file.truncate(offset);
-    await file.sync();
-  } finally {
-    await file.close();
-  }
+  await cutFile(state.options, path, offset);
   // Only now is the cut durable, so only now may a fence that asked for it go.
   if ((await readWalFence(fileSystem, directory, segment)) !== undefined) {
     await removeWalFence(fileSystem, directory, segment);
+  }
+}
+
+/** Truncates the file at `path` to `length` bytes, durably. */
+async function cutFile(options: WalReadOptions, path: string, length: number): Promise<void> {
+  const file = await options.fileSystem.openAppend(path);
+  try {
+    await file.truncate(length);
+    await file.sync();
+  } finally {
+    await file.close();
   }
 }
 

@@ -22,6 +22,11 @@ export interface WalWriterOptions {
   readonly relaxedSyncIntervalMs?: number;
   /** A segment is closed and a new one started once it exceeds this size. Default 64 MiB. */
   readonly segmentBytes?: number;
+  /**
+   * 'commit' policy: zeros reserved ahead of the records, this many bytes at a time, so that a commit's
+   * sync changes no file size (see `AppendableFile.reserve`). Default 4 MiB; 0 reserves nothing.
+   */
+  readonly reserveBytes?: number;
 }
 
 /** Counters of a writer since it was opened. */
@@ -69,6 +74,7 @@ export class WalWriter implements CommitLog {
   private readonly databaseId: string;
   private readonly policy: 'commit' | 'relaxed';
   private readonly segmentBytes: number;
+  private readonly reserveBytes: number;
   private readonly segments: WalSegment[];
   private file: AppendableFile;
   private readonly queue: Entry[] = [];
@@ -91,6 +97,10 @@ export class WalWriter implements CommitLog {
   private syncedLength: number;
   /** Bytes known written correctly (synced, or appended without error since the last sync). */
   private goodLength: number;
+  /** Where the zeros reserved in the current segment end; past it an append would grow the file. */
+  private reservedEnd: number;
+  /** A reserve failed in this segment (disk full, say): appends grow the file until the next segment. */
+  private reserveFailed = false;
   private counters = { bytesWritten: 0, syncs: 0, batches: 0, records: 0 };
 
   private constructor(
@@ -104,11 +114,14 @@ export class WalWriter implements CommitLog {
     this.databaseId = options.databaseId;
     this.policy = options.syncPolicy ?? 'commit';
     this.segmentBytes = options.segmentBytes ?? 64 * 1024 * 1024;
+    // Relaxed mode syncs rarely, so a size change per sync costs it little; it reserves nothing.
+    this.reserveBytes = this.policy === 'commit' ? (options.reserveBytes ?? 4 * 1024 * 1024) : 0;
     this.segments = segments;
     this.file = file;
     this.encodeBytes = header;
     this.syncedLength = header;
     this.goodLength = header;
+    this.reservedEnd = header;
     this.lastAppendedTs = options.nextCommitTs - 1;
     this.counters.bytesWritten = header;
     this.counters.syncs = 1;
@@ -142,6 +155,7 @@ export class WalWriter implements CommitLog {
         options.directory,
         options.databaseId,
         options.nextCommitTs,
+        (options.syncPolicy ?? 'commit') === 'commit',
       );
       segments.push(created.segment);
       return new WalWriter(options, created.file, segments, created.headerBytes);
@@ -250,7 +264,10 @@ export class WalWriter implements CommitLog {
     this.isClosed = true;
     if (this.timer !== undefined) clearInterval(this.timer);
     try {
-      if (this.poison === undefined) await this.flush();
+      if (this.poison === undefined) {
+        await this.flush();
+        await this.trimReserve();
+      }
     } finally {
       await this.file.close().catch(() => undefined);
     }
@@ -343,6 +360,7 @@ export class WalWriter implements CommitLog {
     waiters: Waiter[];
   }): Promise<void> {
     const size = bytes.length;
+    await this.reserveFor(size);
     try {
       await this.file.append(bytes);
     } catch (error) {
@@ -352,6 +370,11 @@ export class WalWriter implements CommitLog {
     this.goodLength += size;
     this.counters.bytesWritten += size;
     this.counters.batches++;
+    if (this.policy === 'commit') {
+      // The segment is open with syncEachAppend: the append was the sync.
+      this.syncedLength = this.goodLength;
+      this.counters.syncs++;
+    }
     if (this.policy === 'commit' && !(await this.syncNow())) {
       for (const waiter of batch) waiter.reject(this.failure ?? walClosedError());
       return;
@@ -381,6 +404,7 @@ export class WalWriter implements CommitLog {
   private async switchSegment(firstCommitTs: number): Promise<boolean> {
     // Relaxed mode: the old segment must be durable before the log moves on.
     if (!(await this.syncNow())) return false;
+    await this.trimReserve();
     await this.file.close().catch(() => undefined);
     try {
       const created = await createSegmentFile(
@@ -388,11 +412,14 @@ export class WalWriter implements CommitLog {
         this.directory,
         this.databaseId,
         firstCommitTs,
+        this.policy === 'commit',
       );
       this.file = created.file;
       this.segments.push(created.segment);
       this.syncedLength = created.headerBytes;
       this.goodLength = created.headerBytes;
+      this.reservedEnd = created.headerBytes;
+      this.reserveFailed = false;
       this.counters.bytesWritten += created.headerBytes;
       this.counters.syncs++;
       return true;
@@ -422,12 +449,45 @@ export class WalWriter implements CommitLog {
     this.rejectQueue();
   }
 
+  /**
+   * Reserves zeros ahead when the next `bytes` would pass the reserved end. Only the 'commit' policy
+   * reserves, where every append is synced, so nothing unsynced rides on the reserve's sync; a failed
+   * reserve is therefore harmless (zeros past the last record are part of the format) and only stops
+   * reserving in this segment.
+   */
+  private async reserveFor(bytes: number): Promise<void> {
+    if (this.reserveBytes === 0 || this.reserveFailed || this.goodLength + bytes <= this.reservedEnd) return;
+    const end = this.goodLength + bytes + this.reserveBytes;
+    try {
+      await this.file.reserve(end);
+      this.reservedEnd = end;
+    } catch {
+      this.reserveFailed = true;
+    }
+  }
+
+  /**
+   * Cuts the reserved zeros off a segment the writer is done with (rotation, close), so that a cleanly
+   * closed segment ends at its last record. Best effort: a reserve left behind is valid (wal-format.ts).
+   */
+  private async trimReserve(): Promise<void> {
+    if (this.reservedEnd <= this.goodLength) return;
+    try {
+      await this.file.truncate(this.goodLength);
+      await this.file.sync();
+      this.reservedEnd = this.goodLength;
+    } catch {
+      // Left as it is; the next recovery reads the zeros as the end of the segment.
+    }
+  }
+
   /** Truncates the segment to its good length and syncs it; false when either fails. */
   private async cutBack(): Promise<boolean> {
     try {
       await this.file.truncate(this.goodLength);
       await this.file.sync();
       this.syncedLength = this.goodLength;
+      this.reservedEnd = this.goodLength;
       return true;
     } catch {
       return false;
