@@ -147,6 +147,9 @@ export class BoltConnection implements ChannelListener {
     const hydrate = (tag: number, fields: unknown[]): unknown => hydration.hydrate(tag, fields);
     const output = new ChannelOutput(this.channel, {
       dehydrate: (value) => hydration.dehydrate(value),
+      writeObject: (value, packer) => {
+        hydration.writeObject(value, packer);
+      },
       writeBytes: settings.writeBytes,
       end: () => {
         this.endChannel();

@@ -54,6 +54,19 @@ export class ByteBuffer {
     return bytes;
   }
 
+  /**
+   * Like {@link takeBytes}, but the copy is a Node Buffer that is never zero-filled first and, below 4 KiB,
+   * comes from Node's shared pool: the cheapest copy to hand to a socket (which would otherwise wrap a plain
+   * Uint8Array in a Buffer itself).
+   */
+  takeBuffer(): Buffer {
+    const length = this.position;
+    const bytes = Buffer.allocUnsafe(length);
+    this.nodeBuffer.copy(bytes, 0, 0, length);
+    this.reset();
+    return bytes;
+  }
+
   /** Appends `byteCount` zero bytes and returns their offset, to be filled later (e.g. a chunk header). */
   reserve(byteCount: number): number {
     this.ensure(byteCount);
@@ -63,6 +76,21 @@ export class ByteBuffer {
     for (let index = offset; index < offset + byteCount; index++) buffer[index] = 0;
     this.position = offset + byteCount;
     return offset;
+  }
+
+  /**
+   * Appends bytes as they are: PackStream encoded once and reused (a constant part of a response). The
+   * caller answers for them being one or more whole values.
+   */
+  writeRaw(bytes: Uint8Array): void {
+    const length = bytes.length;
+    this.ensure(length);
+    const buffer = this.buffer;
+    const at = this.position;
+    // Plain stores for the short constants this is for: TypedArray#set has a fixed cost of ~20 ns.
+    if (length <= 64) for (let index = 0; index < length; index++) buffer[at + index] = bytes[index] ?? 0;
+    else buffer.set(bytes, at);
+    this.position = at + length;
   }
 
   /** Overwrites two already written bytes at `offset` with `value` as unsigned 16-bit big-endian. */

@@ -36,6 +36,13 @@ import { writeUtf8 } from './utf8-encode.js';
 export interface PackerOptions {
   /** Turns an object that is not a list, map, byte array or `Structure` into a `Structure` (or throws). */
   readonly dehydrate?: (value: object) => Structure;
+  /**
+   * Writes an object that is not a list, map, byte array or `Structure` straight into the packer (a struct
+   * header, then each field with `packValue`), or throws; used instead of `dehydrate` when given. It saves
+   * the `Structure` and its field array per value: the hot path of a result stream of nodes. Fields packed
+   * from inside the hook count one level deeper than the object, as the fields of a `Structure` do.
+   */
+  readonly writeObject?: (value: object, packer: Packer) => void;
   /** Initial buffer size in bytes (default 1 KiB); the buffer doubles when full. */
   readonly initialCapacity?: number;
   /** Deepest nesting of lists, maps and structures (default {@link DEFAULT_LIMITS}.maxDepth); guards cycles. */
@@ -59,16 +66,20 @@ const UINT32_MAX = 0xffffffff;
 export class Packer extends ByteBuffer {
   private readonly maxDepth: number;
   private readonly dehydrate: ((value: object) => Structure) | undefined;
+  private readonly writeObject: ((value: object, packer: Packer) => void) | undefined;
+  /** Nesting depth that `packValue` starts at: 0, or inside a `writeObject` hook the depth of its fields. */
+  private hookDepth = 0;
 
   constructor(options: PackerOptions = {}) {
     super(options.initialCapacity ?? DEFAULT_CAPACITY);
     this.maxDepth = options.maxDepth ?? DEFAULT_LIMITS.maxDepth;
     this.dehydrate = options.dehydrate;
+    this.writeObject = options.writeObject;
   }
 
   /** Encodes any supported value (see the module contract in index.ts). */
   packValue(value: unknown): void {
-    this.packAny(value, 0);
+    this.packAny(value, this.hookDepth);
   }
 
   /** Writes NULL (`C0`). */
@@ -172,28 +183,24 @@ export class Packer extends ByteBuffer {
     this.position += 2;
   }
 
+  /**
+   * Dispatches on the value's type. An `if` chain of `typeof x === '…'` tests, not a `switch (typeof x)`:
+   * TurboFan turns each test into a type check, while the switch calls the `typeof` builtin per value.
+   */
   private packAny(value: unknown, depth: number): void {
-    switch (typeof value) {
-      case 'string':
-        this.packString(value);
-        return;
-      case 'bigint':
-        this.packBigInt(value);
-        return;
-      case 'number':
-        this.packFloat(value);
-        return;
-      case 'boolean':
-        this.writeByte(value ? TRUE : FALSE);
-        return;
-      case 'object':
-        if (value === null) this.writeByte(NULL);
-        else this.packObject(value, depth);
-        return;
-      case 'undefined':
-      case 'symbol':
-      case 'function':
-        throw new PackStreamError('UNENCODABLE_VALUE', `Cannot encode a value of type ${typeof value}`);
+    if (typeof value === 'string') {
+      this.packString(value);
+    } else if (typeof value === 'object') {
+      if (value === null) this.writeByte(NULL);
+      else this.packObject(value, depth);
+    } else if (typeof value === 'bigint') {
+      this.packBigInt(value);
+    } else if (typeof value === 'number') {
+      this.packFloat(value);
+    } else if (typeof value === 'boolean') {
+      this.writeByte(value ? TRUE : FALSE);
+    } else {
+      throw new PackStreamError('UNENCODABLE_VALUE', `Cannot encode a value of type ${typeof value}`);
     }
   }
 
@@ -209,25 +216,77 @@ export class Packer extends ByteBuffer {
     }
     const prototype: unknown = Object.getPrototypeOf(value);
     if (prototype === Object.prototype || prototype === null) {
-      this.packMap(value as Readonly<Record<string, unknown>>, depth);
+      this.packMap(value as Readonly<Record<string, unknown>>, depth, prototype === null);
     } else if (prototype === Structure.prototype) {
       this.packStructure(value as Structure, depth);
     } else if (ArrayBuffer.isView(value) && value instanceof Uint8Array) {
       this.packBytes(value);
     } else if (value instanceof Structure) {
       this.packStructure(value, depth);
+    } else if (this.writeObject !== undefined) {
+      this.packWithHook(this.writeObject, value, depth);
     } else {
       this.packStructure(this.dehydrateObject(value), depth);
     }
   }
 
-  private packMap(map: Readonly<Record<string, unknown>>, depth: number): void {
+  private packWithHook(hook: (value: object, packer: Packer) => void, value: object, depth: number): void {
+    const outer = this.hookDepth;
+    this.hookDepth = depth + 1;
+    try {
+      hook(value, this);
+    } finally {
+      this.hookDepth = outer;
+    }
+  }
+
+  /**
+   * A map's entries in `Object.keys` order without allocating the key array: `for…in` walks V8's enum
+   * cache, and its own-property loads are fast. The header is guessed tiny (1 byte) and widened by moving
+   * the entries when the map has more than 15 of them. Only maps whose prototype is `Object.prototype` or
+   * null get here; an enumerable property inherited from a polluted `Object.prototype` is skipped.
+   */
+  private packMap(map: Readonly<Record<string, unknown>>, depth: number, nullPrototype: boolean): void {
+    if (!nullPrototype && isObjectPrototypePolluted()) {
+      this.packMapEntries(map, depth);
+      return;
+    }
+    this.ensure(1);
+    const headerAt = this.position++;
+    let size = 0;
+    for (const key in map) {
+      size++;
+      this.packString(key);
+      this.packAny(map[key], depth + 1);
+    }
+    if (size <= 15) {
+      this.buffer[headerAt] = TINY_MAP | size;
+      return;
+    }
+    this.widenHeader(headerAt, size);
+  }
+
+  /** The slow path of {@link packMap}: own keys only (Object.prototype has enumerable properties). */
+  private packMapEntries(map: Readonly<Record<string, unknown>>, depth: number): void {
     const keys = Object.keys(map);
     this.writeSizeHeader(keys.length, TINY_MAP, MAP_8, MAP_16, MAP_32);
     for (const key of keys) {
       this.packString(key);
       this.packAny(map[key], depth + 1);
     }
+  }
+
+  /** Replaces the 1-byte tiny map header at `headerAt` by the wider one `size` needs, moving the entries. */
+  private widenHeader(headerAt: number, size: number): void {
+    checkSize(size);
+    const headerLength = sizeHeaderLength(size);
+    const shift = headerLength - 1;
+    const end = this.position;
+    this.ensure(shift);
+    this.buffer.copyWithin(headerAt + headerLength, headerAt + 1, end);
+    this.position = headerAt;
+    this.writeSizeHeader(size, -1, MAP_8, MAP_16, MAP_32);
+    this.position = end + shift;
   }
 
   private packStructure(structure: Structure, depth: number): void {
@@ -342,6 +401,19 @@ export class Packer extends ByteBuffer {
       this.position = at + 5;
     }
   }
+}
+
+/** An empty plain object: `for…in` over it finds exactly the enumerable keys of `Object.prototype`. */
+const PROBE: object = {};
+
+/**
+ * Whether `for…in` over a plain object would also find inherited keys: only when `Object.prototype` was
+ * given enumerable properties. V8 answers this from the (empty) enum cache in a few nanoseconds.
+ */
+function isObjectPrototypePolluted(): boolean {
+  // Any key at all is the answer (the loop never runs a second time).
+  for (const key in PROBE) return typeof key === 'string';
+  return false;
 }
 
 /** Rejects sizes that no PackStream header can carry. */

@@ -8,6 +8,8 @@ import type { ByteChannel } from './byte-channel.js';
 export interface ChannelOutputOptions {
   /** The value hook of the Packer (the connection's current hydration). */
   readonly dehydrate: (value: object) => Structure;
+  /** The Packer's direct-write value hook (the same hydration's `writeObject`), preferred when given. */
+  readonly writeObject?: (value: object, packer: Packer) => void;
   /**
    * Coalescing threshold: a flush between record batches only writes once this many bytes are pending
    * (a small remainder goes out when the machine is idle, or on the next turn of the event loop).
@@ -48,7 +50,11 @@ export class ChannelOutput implements BoltOutput {
     this.writeBytes = options.writeBytes;
     this.end = options.end;
     // Start small (idle connections are many) and let the buffer grow to the write size when streaming.
-    this.packer = new Packer({ dehydrate: options.dehydrate, initialCapacity: 4096 });
+    this.packer = new Packer({
+      dehydrate: options.dehydrate,
+      ...(options.writeObject === undefined ? {} : { writeObject: options.writeObject }),
+      initialCapacity: 4096,
+    });
     this.writer = new MessageWriter(this.packer);
   }
 
@@ -95,7 +101,7 @@ export class ChannelOutput implements BoltOutput {
       this.scheduled = null;
     }
     if (this.isClosed || this.writer.pendingBytes === 0 || this.writer.isMessageOpen) return;
-    const bytes = this.writer.takeOutput();
+    const bytes = this.writer.takeOutputBuffer();
     this.bytesWritten += bytes.length;
     if (!this.channel.write(bytes) && this.drainWait === null) this.drainWait = createDeferred();
   }

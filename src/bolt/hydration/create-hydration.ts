@@ -1,5 +1,5 @@
 import { PackStreamError, ProtocolError } from '../../errors/index.js';
-import type { Structure } from '../../packstream/index.js';
+import type { Packer, Structure } from '../../packstream/index.js';
 import {
   CypherDate,
   DateTime,
@@ -21,6 +21,8 @@ import {
   hydrateNode,
   hydrateRelationship,
   hydrateUnboundRelationship,
+  writeNode,
+  writeRelationship,
 } from './graph.js';
 import { dehydratePath, hydratePath } from './path.js';
 import { dehydratePoint, hydratePoint } from './spatial.js';
@@ -70,6 +72,12 @@ export interface Hydration {
    * are not Bolt values or that this role may not send.
    */
   readonly dehydrate: (value: object) => Structure;
+  /**
+   * Packs a value object's structure straight into a packer (the Packer's `writeObject` hook): the same
+   * bytes and errors as packing what `dehydrate` returns, without building a `Structure` for the graph
+   * entities a server streams.
+   */
+  readonly writeObject: (value: object, packer: Packer) => void;
 }
 
 /** Creates the hydration hooks for a connection's negotiated version. */
@@ -79,6 +87,9 @@ export function createHydration(options: HydrationOptions): Hydration {
     profile,
     hydrate: (tag: number, fields: unknown[]) => hydrateValue(tag, fields, profile),
     dehydrate: (value: object) => dehydrateValue(value, profile),
+    writeObject: (value: object, packer: Packer) => {
+      writeValueObject(value, packer, profile);
+    },
   });
 }
 
@@ -209,6 +220,24 @@ const ENCODERS: readonly ValueEncoder[] = [
   encoder(Vector, 'BOLT_6', dehydrateVector),
   encoder(UnsupportedType, 'BOLT_6_SENT_BY_SERVER', dehydrateUnsupportedType),
 ];
+
+/** Servers send Node and Relationship (any version) field by field; everything else via its Structure. */
+function writeValueObject(value: object, packer: Packer, profile: WireProfile): void {
+  if (profile.role === 'server') {
+    if (value instanceof Node) {
+      writeNode(packer, value, profile);
+      return;
+    }
+    if (value instanceof Relationship) {
+      writeRelationship(packer, value, profile);
+      return;
+    }
+  }
+  const structure = dehydrateValue(value, profile);
+  const fields = structure.fields;
+  packer.writeStructHeader(fields.length, structure.tag);
+  for (const field of fields) packer.packValue(field);
+}
 
 function dehydrateValue(value: object, profile: WireProfile): Structure {
   const found = ENCODERS.find((candidate) => candidate.matches(value));

@@ -1,5 +1,5 @@
 import { Node, Relationship, type CypherMap } from '../../values/index.js';
-import { Structure } from '../../packstream/index.js';
+import { Structure, type Packer } from '../../packstream/index.js';
 import { isString, StructFields } from './fields.js';
 import { NODE, RELATIONSHIP, UNBOUND_RELATIONSHIP } from './struct-tags.js';
 import type { WireProfile } from './wire-profile.js';
@@ -36,6 +36,19 @@ export function dehydrateNode(node: Node, profile: WireProfile): Structure {
   );
 }
 
+/**
+ * Packs a Node's structure straight into `packer`, the same bytes as {@link dehydrateNode} without the
+ * `Structure` and its field array (a result stream of nodes packs one per record).
+ */
+export function writeNode(packer: Packer, node: Node, profile: WireProfile): void {
+  const hasElementIds = profile.hasElementIds;
+  packer.writeStructHeader(hasElementIds ? 4 : 3, NODE);
+  packer.packInteger(node.id);
+  packer.packValue(node.labels);
+  packer.packValue(node.properties);
+  if (hasElementIds) packer.packValue(node.elementId);
+}
+
 export function hydrateNode(fields: readonly unknown[], profile: WireProfile): Node {
   const read = new StructFields('Node', fields, profile.hasElementIds ? 4 : 3);
   const id = read.integer(0);
@@ -54,6 +67,22 @@ export function dehydrateRelationship(relationship: Relationship, profile: WireP
     fields.push(relationship.elementId, relationship.startNodeElementId, relationship.endNodeElementId);
   }
   return new Structure(RELATIONSHIP, fields);
+}
+
+/** Packs a Relationship's structure straight into `packer` (see {@link writeNode}). */
+export function writeRelationship(packer: Packer, relationship: Relationship, profile: WireProfile): void {
+  const hasElementIds = profile.hasElementIds;
+  packer.writeStructHeader(hasElementIds ? 8 : 5, RELATIONSHIP);
+  packer.packInteger(relationship.id);
+  packer.packInteger(relationship.startNodeId);
+  packer.packInteger(relationship.endNodeId);
+  packer.packValue(relationship.type);
+  packer.packValue(relationship.properties);
+  if (hasElementIds) {
+    packer.packValue(relationship.elementId);
+    packer.packValue(relationship.startNodeElementId);
+    packer.packValue(relationship.endNodeElementId);
+  }
 }
 
 export function hydrateRelationship(fields: readonly unknown[], profile: WireProfile): Relationship {

@@ -117,12 +117,16 @@ export function expectStringMap(value: CypherMap, where: string): Readonly<Recor
   return value as Readonly<Record<string, string>>;
 }
 
+// Converted once: every PULL and DISCARD compares its `n` and `qid` with them.
+const MAX_SAFE_BIGINT = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN_SAFE_BIGINT = BigInt(Number.MIN_SAFE_INTEGER);
+
 /**
  * Converts an integer to a JS number for counters and ids. Values beyond 2^53 clamp to the nearest safe
  * integer: no result, qid or timeout is ever that large, and clamping keeps them out of range.
  */
 export function toSafeNumber(value: bigint): number {
-  if (value > BigInt(Number.MAX_SAFE_INTEGER)) return Number.MAX_SAFE_INTEGER;
-  if (value < BigInt(Number.MIN_SAFE_INTEGER)) return Number.MIN_SAFE_INTEGER;
+  if (value > MAX_SAFE_BIGINT) return Number.MAX_SAFE_INTEGER;
+  if (value < MIN_SAFE_BIGINT) return Number.MIN_SAFE_INTEGER;
   return Number(value);
 }

@@ -1,6 +1,7 @@
 import { GqlStatus, renderGqlDescription } from '../../errors/index.js';
 import type { Notification, NotificationFilter } from '../backend.js';
 import type { NotificationConfig } from '../messages/request.js';
+import { encode } from '../../packstream/index.js';
 
 /**
  * Notification filtering (Bolt 5.2+, bolt-spec-digest §6.15, §9.13) and the two wire shapes: legacy
@@ -102,6 +103,23 @@ export function outcomeStatus(fieldCount: number, recordCount: number): Record<s
     status_description: gql.description,
     diagnostic_record: { ...DIAGNOSTIC_DEFAULTS },
   };
+}
+
+/** The three outcome statuses, PackStream-encoded once each (a summary without notifications sends one). */
+const ENCODED_OUTCOMES = new Map<string, Uint8Array>();
+
+/**
+ * {@link outcomeStatus} as PackStream bytes (a map), encoded on first use: the same bytes `packValue` writes
+ * for it, without building and packing the nested maps for every query.
+ */
+export function encodedOutcomeStatus(fieldCount: number, recordCount: number): Uint8Array {
+  const key = fieldCount === 0 ? 'no fields' : recordCount > 0 ? 'records' : 'no records';
+  let bytes = ENCODED_OUTCOMES.get(key);
+  if (bytes === undefined) {
+    bytes = encode(outcomeStatus(fieldCount, recordCount));
+    ENCODED_OUTCOMES.set(key, bytes);
+  }
+  return bytes;
 }
 
 /** Presentation rank of a GQLSTATUS class: no data, then warnings, then success, then information. */

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Harness, wire } from '../../../test/support/bolt-harness.js';
+import { encode } from '../../packstream/index.js';
+import { toHex } from '../../util/index.js';
+import { encodedOutcomeStatus, outcomeStatus } from './notifications.js';
 
 const CARTESIAN = 'MATCH (a), (b) RETURN count(*) AS c';
 const DEFAULTS = { OPERATION: '', OPERATION_CODE: '0', CURRENT_SCHEMA: '/' };
@@ -133,5 +136,21 @@ describe('plans and stats', () => {
 
   test('leave stats out when nothing changed', async () => {
     assert.equal(Object.hasOwn(await finalSuccess('4.4', 'RETURN 1 AS x'), 'stats'), false);
+  });
+});
+
+describe('the outcome status bytes', () => {
+  test('are exactly what packing the outcome status object gives, for each of the three outcomes', () => {
+    for (const [fieldCount, recordCount] of [
+      [0, 0],
+      [1, 0],
+      [1, 5],
+    ] as const) {
+      assert.equal(
+        toHex(encodedOutcomeStatus(fieldCount, recordCount)),
+        toHex(encode(outcomeStatus(fieldCount, recordCount))),
+      );
+    }
+    assert.notEqual(toHex(encodedOutcomeStatus(1, 0)), toHex(encodedOutcomeStatus(1, 1)));
   });
 });

@@ -3,6 +3,7 @@ import type { ResultSummary } from '../backend.js';
 import { writeSuccess, writeSuccessHeader } from '../messages/success.js';
 import type { BoltVersionDescriptor } from '../versions/index.js';
 import {
+  encodedOutcomeStatus,
   filterNotifications,
   orderedStatuses,
   outcomeStatus,
@@ -78,7 +79,14 @@ export function writeSummarySuccess(
     packer.packValue(notifications.map(toLegacyNotification));
   } else if (statuses) {
     packer.packString('statuses');
-    const outcome = outcomeStatus(statement.result.fields.length, summary.recordCount);
-    packer.packValue(orderedStatuses(outcome, notifications));
+    const fieldCount = statement.result.fields.length;
+    if (notifications.length === 0) {
+      // The common case: the outcome alone, whose bytes are a constant.
+      packer.writeListHeader(1);
+      packer.writeRaw(encodedOutcomeStatus(fieldCount, summary.recordCount));
+    } else {
+      const outcome = outcomeStatus(fieldCount, summary.recordCount);
+      packer.packValue(orderedStatuses(outcome, notifications));
+    }
   }
 }

@@ -97,6 +97,12 @@ export class MessageWriter {
     this.endMessage();
   }
 
+  /** {@link takeOutput} as a Node Buffer (see `ByteBuffer.takeBuffer`): what a server hands its socket. */
+  takeOutputBuffer(): Buffer {
+    invariant(this.headerOffset < 0, 'takeOutput() while a message is open');
+    return this.packer.takeBuffer();
+  }
+
   /** Appends a NOOP `00 00` (keep-alive). Only for connections on Bolt 4.1 or newer. */
   writeNoop(): void {
     invariant(this.headerOffset < 0, 'writeNoop() inside a message');
