@@ -86,13 +86,21 @@ async function runWorkload(
     return result;
   }
   const append = (ts: number): Promise<void> => track(ts, writer.append(sampleRecord(ts)));
-  await Promise.all([1, 2, 3, 4].map(append));
+  // Appends made in one turn of the event loop share a write; the first of each group goes alone, so that
+  // faults hit single-record batches as well as shared ones.
+  const group = async (...timestamps: number[]): Promise<void> => {
+    const [first, ...rest] = timestamps;
+    const alone = first === undefined ? undefined : append(first);
+    await new Promise((resolve) => setImmediate(resolve));
+    await Promise.all([alone, ...rest.map(append)]);
+  };
+  await group(1, 2, 3, 4);
   await append(5);
   await writer.rotate().catch(expectLogError);
-  await Promise.all([append(6), append(7)]);
+  await group(6, 7);
   result.retired = true;
   await writer.retireSegments(RETIRE_THROUGH).catch(expectLogError);
-  await Promise.all([8, 9, 10, 11, 12, 13].map(append));
+  await group(8, 9, 10, 11, 12, 13);
   await writer.flush().catch(expectLogError);
   await append(14);
   await writer.close().catch(expectLogError);

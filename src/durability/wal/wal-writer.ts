@@ -290,18 +290,22 @@ export class WalWriter implements CommitLog {
   }
 
   /**
-   * Starts processing the queue unless it is already being processed. Called synchronously from append,
-   * so an idle writer starts writing at once; whatever arrives meanwhile forms the next batch.
+   * Starts processing the queue unless it is already being processed: at the end of this turn of the event
+   * loop (setImmediate), so that the commits of every connection whose request arrived in the same poll
+   * join one batch, instead of the first going out alone and the rest waiting for the next write. Whatever
+   * arrives while a batch is being written forms the next batch.
    */
   private drain(): void {
     if (this.isDraining) return;
     this.isDraining = true;
-    void this.processQueue().catch((error: unknown) => {
-      // Only a bug gets here (every file error is handled below); fail safe by poisoning.
-      this.poison = new InternalError(`The write-ahead log writer failed: ${String(error)}`, {
-        cause: error,
+    setImmediate(() => {
+      void this.processQueue().catch((error: unknown) => {
+        // Only a bug gets here (every file error is handled below); fail safe by poisoning.
+        this.poison = new InternalError(`The write-ahead log writer failed: ${String(error)}`, {
+          cause: error,
+        });
+        this.rejectQueue();
       });
-      this.rejectQueue();
     });
   }
 
