@@ -3,6 +3,8 @@
  * The `quiver` command: dispatches to one `run<Name>Command(argv)` per subcommand, each in its own file and
  * loaded only when used (start-up time). `quiver serve` is the default.
  */
+import { fileURLToPath } from 'node:url';
+import { loadCachedBundle } from './cached-bundle.js';
 
 /** A subcommand: resolves with the exit code, or -1 when it keeps the process running (serve). */
 type CommandRunner = (argv: readonly string[]) => Promise<number>;
@@ -15,7 +17,7 @@ interface CommandEntry {
 const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   serve: {
     summary: 'start a server (default)',
-    load: async () => (await import('./serve-command.js')).runServeCommand,
+    load: async () => serveFromBundle() ?? (await import('./serve-command.js')).runServeCommand,
   },
   shell: {
     summary: 'interactive Cypher shell over Bolt (cypher-shell style)',
@@ -42,6 +44,20 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     load: async () => (await import('./version-command.js')).runVersionCommand,
   },
 };
+
+/**
+ * The bundled CLI (build/cli, made by scripts/bundle-cli.mjs) also ships `quiver serve` as one CommonJS
+ * bundle, `serve.cjs`, with a V8 code cache made at build time: it reaches "Bolt ready" sooner than
+ * loading the same code as ES modules (issue #6: at most 200 ms from process start). Without it (the
+ * unbundled build/src/cli) the modules are imported.
+ */
+function serveFromBundle(): CommandRunner | undefined {
+  const bundle = loadCachedBundle(fileURLToPath(new URL('./serve.cjs', import.meta.url)));
+  if (bundle === undefined) return undefined;
+  const { runServeCommand } = bundle.exports as { runServeCommand?: unknown };
+  if (typeof runServeCommand !== 'function') return undefined;
+  return runServeCommand as CommandRunner;
+}
 
 function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length)) + 2;

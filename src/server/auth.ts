@@ -127,18 +127,27 @@ export async function createAuthenticator(config: AuthConfig = {}): Promise<Auth
   const required = config.required ?? true;
   const parameters = config.scrypt ?? DEFAULT_SCRYPT;
   const users = new Map<string, StoredHash>();
+  const clearText: { readonly username: string; readonly password: string }[] = [];
   for (const user of config.users ?? []) {
-    if (users.has(user.username)) throw new TypeError(`User "${user.username}" is configured twice`);
-    let text = user.passwordHash;
-    if (text === undefined) {
-      if (user.password === undefined) {
-        throw new TypeError(`User "${user.username}" needs a password or a passwordHash`);
-      }
-      text = await hashPassword(user.password, parameters);
+    if (users.has(user.username) || clearText.some((each) => each.username === user.username)) {
+      throw new TypeError(`User "${user.username}" is configured twice`);
     }
-    users.set(user.username, parseHash(text, user.username));
+    if (user.passwordHash !== undefined)
+      users.set(user.username, parseHash(user.passwordHash, user.username));
+    else if (user.password !== undefined)
+      clearText.push({ username: user.username, password: user.password });
+    else throw new TypeError(`User "${user.username}" needs a password or a passwordHash`);
   }
-  const dummy = parseHash(await hashPassword(randomBytes(12).toString('base64'), parameters), 'dummy');
+  // The hashes are made side by side on libuv's thread pool: start-up waits for about one scrypt, not one
+  // per user plus the dummy's (issue #6).
+  const [dummyText, ...hashes] = await Promise.all([
+    hashPassword(randomBytes(12).toString('base64'), parameters),
+    ...clearText.map((user) => hashPassword(user.password, parameters)),
+  ]);
+  clearText.forEach((user, index) => {
+    users.set(user.username, parseHash(hashes[index] ?? '', user.username));
+  });
+  const dummy = parseHash(dummyText, 'dummy');
   return {
     async authenticate(token: AuthToken): Promise<AuthenticatedUser> {
       if (!required) {

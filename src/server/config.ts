@@ -1,4 +1,4 @@
-import { createSecureContext, type SecureContext } from 'node:tls';
+import type { SecureContext } from 'node:tls';
 import {
   DEFAULT_HANDSHAKE_TIMEOUT_MS,
   DEFAULT_MAX_MESSAGE_BYTES,
@@ -89,7 +89,7 @@ export function resolveServerConfig(options: BoltServerOptions): ResolvedServerC
   return {
     host: options.host ?? '127.0.0.1',
     port,
-    secureContext: tls === undefined ? null : createSecureContext({ cert: tls.cert, key: tls.key }),
+    secureContext: tls === undefined ? null : createSecureContext(tls),
     tlsRequired: tls?.required ?? false,
     websocket: options.websocket ?? true,
     maxConnections,
@@ -98,4 +98,12 @@ export function resolveServerConfig(options: BoltServerOptions): ResolvedServerC
     shutdownGraceMs: options.shutdownGraceMs ?? 2000,
     logger: options.logger ?? consoleLogger,
   };
+}
+
+/**
+ * `node:tls` is loaded only for a server that has TLS configured: it costs a few milliseconds of start-up
+ * (issue #6) that a plain server need not pay.
+ */
+function createSecureContext(tls: TlsConfig): SecureContext {
+  return process.getBuiltinModule('node:tls').createSecureContext({ cert: tls.cert, key: tls.key });
 }

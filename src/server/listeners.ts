@@ -1,6 +1,5 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { TLSSocket } from 'node:tls';
 import type { WebSocket } from 'ws';
 import {
   serveBolt,
@@ -11,7 +10,7 @@ import {
 } from '../bolt/index.js';
 import type { ResolvedServerConfig } from './config.js';
 import { sniffStream } from './sniff.js';
-import { WebSocketGateway } from './websocket.js';
+import type { WebSocketGateway } from './websocket.js';
 
 /** The per-connection Bolt options the listener does not decide itself. */
 export type SharedConnectionOptions = Omit<
@@ -53,7 +52,8 @@ export class BoltListener {
   private readonly server: Server;
   private readonly tracked = new Set<Tracked>();
   private readonly bySocket = new WeakMap<Duplex, Tracked>();
-  private readonly gateway: WebSocketGateway;
+  /** Made on the first WebSocket connection: `ws` and `node:http` are not loaded before (start-up time). */
+  private gateway: Promise<WebSocketGateway> | undefined;
   private readonly config: ResolvedServerConfig;
   private readonly shared: SharedConnectionOptions;
   private nextId = 1;
@@ -64,13 +64,6 @@ export class BoltListener {
   constructor(config: ResolvedServerConfig, shared: SharedConnectionOptions) {
     this.config = config;
     this.shared = shared;
-    this.gateway = new WebSocketGateway(
-      (stream, webSocket, transportSocket) => {
-        this.serveWebSocket(stream, webSocket, transportSocket);
-      },
-      // A frame may hold a whole maximal message plus its framing.
-      { maxPayload: config.maxMessageBytes + 64 * 1024 },
-    );
     this.server = createServer((socket) => {
       this.accept(socket);
     });
@@ -187,15 +180,20 @@ export class BoltListener {
         if (plaintextRefused) break;
         this.serveBoltStream(entry, stream, sniffed.bytes, 'bolt');
         return;
-      case 'WEBSOCKET':
+      case 'WEBSOCKET': {
         if (plaintextRefused || !config.websocket) break;
+        const gateway = await this.webSocketGateway();
+        // The stream stays paused meanwhile; it may have closed, or the server begun closing, while loading.
+        if (this.closing || stream.destroyed) break;
         this.bySocket.set(stream, entry);
-        this.gateway.accept(stream, sniffed.bytes);
+        gateway.accept(stream, sniffed.bytes);
         return;
+      }
       case 'TLS': {
         if (secure || config.secureContext === null) break;
         stream.unshift(sniffed.bytes);
         // TLSSocket takes over the raw socket and first decrypts the bytes already read (the ClientHello).
+        const { TLSSocket } = process.getBuiltinModule('node:tls'); // loaded already: a context exists
         const tlsSocket = new TLSSocket(entry.socket, {
           isServer: true,
           secureContext: config.secureContext,
@@ -214,6 +212,20 @@ export class BoltListener {
     }
     stream.destroy();
     entry.socket.destroy();
+  }
+
+  private webSocketGateway(): Promise<WebSocketGateway> {
+    this.gateway ??= import('./websocket.js').then(
+      ({ WebSocketGateway }) =>
+        new WebSocketGateway(
+          (stream, webSocket, transportSocket) => {
+            this.serveWebSocket(stream, webSocket, transportSocket);
+          },
+          // A frame may hold a whole maximal message plus its framing.
+          { maxPayload: this.config.maxMessageBytes + 64 * 1024 },
+        ),
+    );
+    return this.gateway;
   }
 
   private serveWebSocket(stream: Duplex, webSocket: WebSocket, transportSocket: Duplex): void {
