@@ -14,7 +14,9 @@
  * Environment: QUIVER_BENCH_SMOKE=1 (300 users, short time boxes), QUIVER_BENCH_USERS (default 10,000),
  * QUIVER_BENCH_QUERY_MS (time box per round, default 2000), QUIVER_BENCH_LANES (default `1,8`),
  * QUIVER_BENCH_CLIENTS (`driver,raw` by default; one of them to profile it alone), QUIVER_BENCH_SERVER_PROF=<dir> (the server runs
- * with `--cpu-prof --cpu-prof-dir=<dir>`; profile the clients by running this file with `node --cpu-prof`).
+ * with `--cpu-prof --cpu-prof-dir=<dir>`; profile the clients by running this file with `node --cpu-prof`),
+ * QUIVER_BENCH_PARTS (`ceiling,mgbench` by default): `ceiling` first compares the driver against this
+ * server and against the replay server on `RETURN 1` and streams (support/server/ceiling.ts).
  */
 import { readFileSync } from 'node:fs';
 import { random } from '../test/storage/pokec-graph.js';
@@ -23,6 +25,7 @@ import type { BenchResult } from './support/bench-result.js';
 import { isSmoke, loadAverage, measureAsync } from './support/bolt-measure.js';
 import { generatePokec } from './support/mgbench/pokec-data.js';
 import { MGBENCH_QUERIES } from './support/mgbench/queries.js';
+import { runCeiling } from './support/server/ceiling.js';
 import { loadPokecOverBolt } from './support/server/load-pokec.js';
 import { driverClients, rawClients, type QueryClients } from './support/server/query-clients.js';
 
@@ -39,6 +42,8 @@ const ROUNDS = isSmoke ? 1 : 3;
 const CONCURRENCY = (process.env['QUIVER_BENCH_LANES'] ?? '1,8').split(',').map(Number);
 /** `driver`, `raw` or both (default): which kinds of client run (to profile one at a time). */
 const CLIENT_KINDS = (process.env['QUIVER_BENCH_CLIENTS'] ?? 'driver,raw').split(',');
+/** `ceiling` (driver vs the replay server), `mgbench` (point reads, expansions) or both (default). */
+const PARTS = (process.env['QUIVER_BENCH_PARTS'] ?? 'ceiling,mgbench').split(',');
 
 interface Workload {
   readonly name: string;
@@ -143,6 +148,8 @@ export async function run(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   try {
     const port = Number(new URL(server.url).port);
+    if (PARTS.includes('ceiling')) results.push(...(await runCeiling(server.pid, port)));
+    if (!PARTS.includes('mgbench')) return results;
     const data = generatePokec(USERS);
     const loadStart = performance.now();
     await loadPokecOverBolt(port, data);

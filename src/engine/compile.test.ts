@@ -38,3 +38,18 @@ test('a statement longer than the whole budget is compiled every time and never 
   assert.equal(first.kind, 'query');
   assert.deepEqual([cache.hits, cache.misses, cache.size], [0, 2, 0]);
 });
+
+test('repeated hits on the newest statement keep the least recently used order intact', () => {
+  const cache = new QueryCache(2);
+  const one = cache.compile('RETURN 1 AS x', EMPTY_CATALOG, 'g');
+  const two = cache.compile('RETURN 2 AS x', EMPTY_CATALOG, 'g');
+  for (let round = 0; round < 3; round++)
+    assert.equal(cache.compile('RETURN 2 AS x', EMPTY_CATALOG, 'g'), two);
+  assert.equal(cache.compile('RETURN 1 AS x', EMPTY_CATALOG, 'g'), one, '1 is now the most recent');
+  assert.equal(cache.compile('RETURN 1 AS x', EMPTY_CATALOG, 'g'), one);
+  cache.compile('RETURN 3 AS x', EMPTY_CATALOG, 'g');
+  assert.equal(cache.compile('RETURN 1 AS x', EMPTY_CATALOG, 'g'), one, '2 was evicted, not 1');
+  assert.notEqual(cache.compile('RETURN 2 AS x', EMPTY_CATALOG, 'g'), two, '2 is compiled again');
+  cache.clear();
+  assert.notEqual(cache.compile('RETURN 1 AS x', EMPTY_CATALOG, 'g'), one, 'nothing survives clear()');
+});

@@ -86,6 +86,8 @@ export class QueryCache {
   private readonly capacity: number;
   private readonly maxCharacters: number;
   private characters = 0;
+  /** The entry inserted or refreshed last (the last in the map's order). */
+  private newest: { generation: string; compiled: CompiledStatement } | undefined;
   hits = 0;
   misses = 0;
 
@@ -104,15 +106,21 @@ export class QueryCache {
     if (entry?.generation === generation) {
       this.hits++;
       // Re-insert: Map iteration order is insertion order, so the first key is the least recently used.
-      this.entries.delete(text);
-      this.entries.set(text, entry);
+      // An application running one statement over and over (the common case) skips it: it is the newest.
+      if (this.newest !== entry) {
+        this.entries.delete(text);
+        this.entries.set(text, entry);
+        this.newest = entry;
+      }
       return entry.compiled;
     }
     this.misses++;
     const compiled = compile(text, catalog);
     this.remove(text);
     if (text.length > this.maxCharacters) return compiled;
-    this.entries.set(text, { generation, compiled });
+    const added = { generation, compiled };
+    this.entries.set(text, added);
+    this.newest = added;
     this.characters += text.length;
     while (this.entries.size > this.capacity || this.characters > this.maxCharacters) {
       const oldest = this.entries.keys().next().value;
@@ -129,5 +137,6 @@ export class QueryCache {
   clear(): void {
     this.entries.clear();
     this.characters = 0;
+    this.newest = undefined;
   }
 }

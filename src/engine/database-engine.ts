@@ -48,6 +48,11 @@ export interface DatabaseEngineOptions {
   readonly memoryPool?: MemoryPool;
 }
 
+/** Whether a compiled statement is a query that only reads. */
+export function isReadOnlyStatement(compiled: CompiledStatement): boolean {
+  return compiled.kind === 'query' && compiled.plan.queryType === 'r';
+}
+
 /**
  * One database: its store, its procedures, its query cache and its running transactions. The embedded API
  * (`Database`) and the Bolt backend both drive it through `begin()`.
@@ -114,11 +119,20 @@ export class DatabaseEngine {
    * transactions needs. Compile errors answer false (running the query reports them).
    */
   isReadOnlyQuery(text: string): boolean {
+    const compiled = this.tryCompile(text);
+    return compiled !== undefined && isReadOnlyStatement(compiled);
+  }
+
+  /**
+   * The compilation of `text`, or undefined when it does not compile (running it then reports the error).
+   * With `isReadOnlyStatement` it tells how to begin an auto-commit transaction, and
+   * `EngineTransaction.runCompiled` runs it without compiling again.
+   */
+  tryCompile(text: string): CompiledStatement | undefined {
     try {
-      const compiled = this.compile(text);
-      return compiled.kind === 'query' && compiled.plan.queryType === 'r';
+      return this.compile(text);
     } catch {
-      return false;
+      return undefined;
     }
   }
 

@@ -2,16 +2,27 @@ import { DatabaseError, Status, TransactionTerminatedError } from '../errors/ind
 import { TransactionMemoryTracker, type ExecutingUser } from '../execution/index.js';
 import type { StoreTransaction } from '../storage/index.js';
 import type { CypherMap } from '../values/index.js';
-import { epochNanosNow } from './clock.js';
+import { readClock } from './clock.js';
 import { CommandResult } from './command-result.js';
 import { DumpResult } from './dump/index.js';
-import type { CompiledCommand } from './compile.js';
+import type { CompiledCommand, CompiledStatement } from './compile.js';
 import type { DatabaseEngine } from './database-engine.js';
 import { createExecutionContext, type StatementEnvironment } from './execution-context.js';
 import { parameterNotProvided } from './parameter-not-provided.js';
 import { QueryStatementResult } from './query-result.js';
 import { runSchemaCommand } from './schema-commands.js';
 import type { StatementResult } from './statement-result.js';
+
+const NONE_MISSING: readonly string[] = [];
+
+/** The parameters `names` that `parameters` lacks (the common case, none, allocates nothing). */
+function missingParameters(names: ReadonlySet<string>, parameters: CypherMap): readonly string[] {
+  let missing: string[] | undefined;
+  for (const name of names) {
+    if (!Object.hasOwn(parameters, name)) (missing ??= []).push(name);
+  }
+  return missing ?? NONE_MISSING;
+}
 
 /** Numbers transaction ids; process-wide, so ids stay unique across databases and engines. */
 let transactionNumber = 0;
@@ -73,7 +84,7 @@ export class EngineTransaction {
       tokens: engine.store.tokens,
       databaseId: engine.store.databaseId,
       procedures: engine.procedures,
-      transactionEpochNanos: epochNanosNow(),
+      transactionStart: readClock(),
       defaultTimeZone: engine.defaultTimeZone,
       importDirectory: engine.importDirectory,
       checkInterrupt: () => {
@@ -110,8 +121,21 @@ export class EngineTransaction {
   run(text: string, parameters: CypherMap = {}): StatementResult {
     this.assertUsable();
     this.query = text;
-    const compiled = this.engine.compile(text);
-    const missing = [...compiled.analyzed.parameters].filter((name) => !Object.hasOwn(parameters, name));
+    return this.start(this.engine.compile(text), parameters);
+  }
+
+  /**
+   * Starts a statement the caller compiled already through this engine's `compile` (the Bolt backend
+   * compiles an auto-commit query once to learn whether it only reads, then runs that compilation).
+   */
+  runCompiled(compiled: CompiledStatement, parameters: CypherMap = {}): StatementResult {
+    this.assertUsable();
+    this.query = compiled.text;
+    return this.start(compiled, parameters);
+  }
+
+  private start(compiled: CompiledStatement, parameters: CypherMap): StatementResult {
+    const missing = missingParameters(compiled.analyzed.parameters, parameters);
     // EXPLAIN runs nothing, so it needs no values: Neo4j plans it and warns instead (01N60).
     const explainOnly = compiled.kind !== 'command' && compiled.mode === 'EXPLAIN';
     if (missing.length > 0 && !explainOnly) {

@@ -8,7 +8,7 @@ import {
 } from '../execution/index.js';
 import type { StoreTransaction, TokenRegistries } from '../storage/index.js';
 import type { CypherMap } from '../values/index.js';
-import { statementClock } from './clock.js';
+import { statementClock, type ClockReading } from './clock.js';
 
 /** What the engine knows about the transaction a statement runs in. */
 export interface StatementEnvironment {
@@ -16,7 +16,8 @@ export interface StatementEnvironment {
   readonly tokens: TokenRegistries;
   readonly databaseId: string;
   readonly procedures: ProcedureRegistry;
-  readonly transactionEpochNanos: bigint;
+  /** When the transaction started (temporal functions' transaction clock). */
+  readonly transactionStart: ClockReading;
   readonly defaultTimeZone: string;
   /** The absolute directory LOAD CSV resolves `file:///` URLs against (the engine's default when absent). */
   readonly importDirectory?: string;
@@ -40,11 +41,12 @@ export function createExecutionContext(
     parameters,
     statistics: emptyStatistics(),
     procedures: environment.procedures,
-    clock: statementClock(environment.transactionEpochNanos),
+    clock: statementClock(environment.transactionStart),
     defaultTimeZone: environment.defaultTimeZone,
-    ...(environment.importDirectory === undefined ? {} : { importDirectory: environment.importDirectory }),
+    // Always the same members (absent ones as undefined): one object shape for every statement.
+    importDirectory: environment.importDirectory,
     checkInterrupt: environment.checkInterrupt,
     memory: environment.memory,
-    ...(environment.user === undefined ? {} : { user: environment.user }),
+    user: environment.user,
   };
 }

@@ -11,7 +11,7 @@ export { Session } from './api/session.js';
 export { Transaction } from './api/transaction.js';
 export { Result } from './api/result.js';
 export { QueryRecord } from './api/query-record.js';
-export { DatabaseEngine, type DatabaseEngineOptions } from './database-engine.js';
+export { DatabaseEngine, isReadOnlyStatement, type DatabaseEngineOptions } from './database-engine.js';
 export { EngineTransaction, type EngineTransactionOptions } from './engine-transaction.js';
 export type {
   StatementResult,

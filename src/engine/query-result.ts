@@ -15,6 +15,8 @@ export class QueryStatementResult implements StatementResult {
   private readonly database: string;
   private readonly onFinish: (error: unknown) => void;
   private cursor: PlanCursor | undefined;
+  /** Whether the cursor's rows are fresh arrays of exactly the result columns (see `advance`). */
+  private readonly freshRows: boolean;
   private finished = false;
   private records = 0;
   private readonly startedAt = performance.now();
@@ -36,6 +38,7 @@ export class QueryStatementResult implements StatementResult {
     this.database = database;
     this.onFinish = onFinish;
     this.fields = compiled.mode === 'EXPLAIN' ? [] : compiled.plan.columns;
+    this.freshRows = compiled.plan.root.kind === 'ProduceResults';
     const collected = collectNotifications(compiled, context.tokens, database);
     this.notifications = warnings.length === 0 ? collected : [...warnings, ...collected];
     // EXPLAIN runs nothing: the result is finished from the start (and was never open in its transaction).
@@ -68,7 +71,16 @@ export class QueryStatementResult implements StatementResult {
           return false;
         }
         this.records++;
-        if (sink !== undefined) {
+        if (sink === undefined) continue;
+        if (this.freshRows) {
+          // ProduceResults hands out a new array of exactly the columns per row, referenced by nothing
+          // else: it becomes the record itself (live entities replaced by snapshots in place).
+          for (let index = 0; index < width; index++) {
+            const value = row[index];
+            if (typeof value === 'object' && value !== null) row[index] = materialize(value);
+          }
+          sink(row as CypherValue[]);
+        } else {
           const values = new Array<CypherValue>(width);
           for (let index = 0; index < width; index++) values[index] = materialize(row[index] ?? null);
           sink(values);

@@ -9,7 +9,12 @@ import type {
   ServerInfo,
   TransactionRequest,
 } from '../bolt/index.js';
-import type { EngineTransaction, ExecutingUser } from '../engine/index.js';
+import {
+  isReadOnlyStatement,
+  type CompiledStatement,
+  type EngineTransaction,
+  type ExecutingUser,
+} from '../engine/index.js';
 import type { CypherMap } from '../values/index.js';
 import { BoltQueryResult } from './bolt-result.js';
 import type { DatabaseManager } from './databases.js';
@@ -94,12 +99,18 @@ export class EngineBoltBackend implements BoltBackend {
         ...(request.metadata === null ? {} : { metadata: request.metadata }),
       });
     // An auto-commit transaction holds one query: it is begun when that query arrives, read-only when the
-    // query only reads (the store then skips read-set tracking).
+    // query only reads (the store then skips read-set tracking). The query is compiled once for both.
     if (request.type === 'auto-commit' && request.mode !== 'r') {
-      return new EngineBackendTransaction(engine.name, (query) => begin(engine.isReadOnlyQuery(query)));
+      return new EngineBackendTransaction(engine.name, (query) => {
+        const compiled = engine.tryCompile(query);
+        return {
+          transaction: begin(compiled !== undefined && isReadOnlyStatement(compiled)),
+          compiled,
+        };
+      });
     }
     const transaction = begin(request.mode === 'r');
-    return new EngineBackendTransaction(engine.name, () => transaction);
+    return new EngineBackendTransaction(engine.name, () => ({ transaction, compiled: undefined }));
   }
 
   routingTable(request: RoutingRequest): RoutingTable {
@@ -123,27 +134,38 @@ export class EngineBoltBackend implements BoltBackend {
   }
 }
 
+/** The engine transaction begun for a first query, and that query's compilation if it was compiled. */
+interface BegunTransaction {
+  readonly transaction: EngineTransaction;
+  readonly compiled: CompiledStatement | undefined;
+}
+
 class EngineBackendTransaction implements BackendTransaction {
   readonly database: string;
-  private readonly begin: (query: string) => EngineTransaction;
+  private readonly begin: (query: string) => BegunTransaction;
   private transaction: EngineTransaction | undefined;
   private terminated = false;
 
   /** @param begin starts the engine transaction, given the first query (called once) */
-  constructor(database: string, begin: (query: string) => EngineTransaction) {
+  constructor(database: string, begin: (query: string) => BegunTransaction) {
     this.database = database;
     this.begin = begin;
   }
 
   run(query: string, parameters: CypherMap): QueryResult {
     if (this.transaction === undefined) {
-      this.transaction = this.begin(query);
+      const begun = this.begin(query);
+      this.transaction = begun.transaction;
       if (this.terminated) this.transaction.terminate();
+      if (begun.compiled !== undefined) {
+        return new BoltQueryResult(this.transaction.runCompiled(begun.compiled, parameters));
+      }
     }
     return new BoltQueryResult(this.transaction.run(query, parameters));
   }
 
-  async commit(): Promise<string> {
+  /** Not `async`: the engine's promise is handed on as it is, without another promise around it. */
+  commit(): Promise<string> | string {
     return this.transaction === undefined ? '' : this.transaction.commit();
   }
 

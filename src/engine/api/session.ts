@@ -1,5 +1,5 @@
 import type { CypherMap } from '../../values/index.js';
-import type { DatabaseEngine } from '../database-engine.js';
+import { isReadOnlyStatement, type DatabaseEngine } from '../database-engine.js';
 import type { EngineTransaction, EngineTransactionOptions } from '../engine-transaction.js';
 import { Result } from './result.js';
 import { Transaction } from './transaction.js';
@@ -23,10 +23,15 @@ export class Session {
     let transaction: EngineTransaction | undefined;
     return new Result(
       () => {
-        const readOnly = options.readOnly ?? this.engine.isReadOnlyQuery(query);
+        // Compiled once: to learn whether the query only reads (then the store skips read-set tracking)
+        // and to run it. A query that does not compile runs by text, which reports the error.
+        const compiled = options.readOnly === undefined ? this.engine.tryCompile(query) : undefined;
+        const readOnly = options.readOnly ?? (compiled !== undefined && isReadOnlyStatement(compiled));
         transaction = this.engine.begin({ ...options, readOnly });
         this.open.add(transaction);
-        return transaction.run(query, parameters);
+        return compiled === undefined
+          ? transaction.run(query, parameters)
+          : transaction.runCompiled(compiled, parameters);
       },
       async (error) => {
         if (transaction === undefined) return;

@@ -214,9 +214,20 @@ function compileMapLiteral(expression: MapLiteral, scope: CompileScope): Evaluat
     key: entry.key,
     value: compileExpression(entry.value, scope),
   }));
+  // Every map the literal makes starts as a copy of a template holding its keys (in order, `__proto__` as
+  // an own data property): the copies share one hidden class and the stores below overwrite existing
+  // properties, instead of growing a new object key by key on every row.
+  const template: Record<string, CypherValue> = {};
+  for (const entry of entries) setEntry(template, entry.key, null);
+  const keys = entries.map((entry) => entry.key);
+  const values = entries.map((entry) => entry.value);
+  const size = keys.length;
   return (row, context) => {
-    const result: Record<string, CypherValue> = {};
-    for (const entry of entries) setEntry(result, entry.key, entry.value(row, context));
+    const result: Record<string, CypherValue> = { ...template };
+    for (let index = 0; index < size; index++) {
+      const evaluate = values[index];
+      if (evaluate !== undefined) result[keys[index] ?? ''] = evaluate(row, context);
+    }
     return result;
   };
 }

@@ -64,19 +64,21 @@ class PlanBuilder implements BuildContext {
   readonly context: ExecutionContext;
   readonly deferred = new DeferredChecks();
   readonly memory: MemoryTracker;
+  /** PROFILE's figures per operator (empty otherwise). */
   readonly figures = new Map<PhysicalPlan, Figures>();
   private readonly plan: QueryPlan;
   private readonly runtime: PlanRuntime;
   readonly profiling: boolean;
-  /** PROFILE's database hits, charged to the operator whose cursor is running. */
-  private readonly hits = new DbHitCounter();
+  /** PROFILE's database hits, charged to the operator whose cursor is running (PROFILE only). */
+  private readonly hits: DbHitCounter | undefined;
   private nextLocal: number;
-  private readonly subqueries = new Map<Expression, CompiledSubquery>();
+  private subqueries: Map<Expression, CompiledSubquery> | undefined;
 
   constructor(plan: QueryPlan, context: ExecutionContext, runtime: PlanRuntime, profiling: boolean) {
     this.plan = plan;
     // PROFILE counts database hits through a counting transaction; other statements read the store directly.
-    this.context = profiling ? countingContext(context, this.hits) : context;
+    this.hits = profiling ? new DbHitCounter() : undefined;
+    this.context = this.hits === undefined ? context : countingContext(context, this.hits);
     this.memory = context.memory ?? NO_MEMORY_TRACKING;
     this.runtime = runtime;
     this.profiling = profiling;
@@ -102,6 +104,7 @@ class PlanBuilder implements BuildContext {
   }
 
   subquery(expression: Expression): CompiledSubquery {
+    this.subqueries ??= new Map();
     const cached = this.subqueries.get(expression);
     if (cached !== undefined) return cached;
     const planned = this.plan.subqueries.get(expression);
@@ -134,9 +137,10 @@ class PlanBuilder implements BuildContext {
   }
 
   private measured(plan: PhysicalPlan, operator: Operator): Operator {
+    const hits = this.hits;
+    if (hits === undefined) return operator;
     const figures: Figures = this.figures.get(plan) ?? { rows: 0, dbHits: 0, time: 0 };
     this.figures.set(plan, figures);
-    const hits = this.hits;
     // While this operator's code runs, hits are charged to it; its inputs charge themselves the same way.
     const charged = <T>(work: () => T): T => {
       const outer = hits.enter(figures);

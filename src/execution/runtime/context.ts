@@ -39,7 +39,7 @@ export interface ExecutionContext {
    * The directory `LOAD CSV` resolves `file:///` URLs against (absolute). Undefined: `import` under the
    * process's working directory, the engine's default.
    */
-  readonly importDirectory?: string;
+  readonly importDirectory?: string | undefined;
   /**
    * Throws `TransactionTerminatedError` when the statement was interrupted (RESET, timeout, TERMINATE).
    * Long-running loops call it every few thousand iterations.
@@ -50,7 +50,7 @@ export interface ExecutionContext {
    */
   readonly memory?: MemoryTracker;
   /** Who runs the statement (`dbms.showCurrentUser`); undefined when authentication is disabled. */
-  readonly user?: ExecutingUser;
+  readonly user?: ExecutingUser | undefined;
 }
 
 /** The authenticated user a statement runs as. */

@@ -7,7 +7,7 @@ import {
   type View,
 } from '../../storage/index.js';
 import { Node, Path, Relationship, type CypherMap, type CypherValue } from '../../values/index.js';
-import { setEntry } from './map-entry.js';
+import { propertyShapesOf, type PropertyShapes } from './property-shapes.js';
 
 const PLACEHOLDER_NODE = { id: 0n, elementId: '' } as const;
 const PLACEHOLDER_RELATIONSHIP = { id: 0n, elementId: '', startNodeId: 0n, endNodeId: 0n, type: '' } as const;
@@ -23,11 +23,22 @@ export class StoreEntities {
   readonly tx: StoreTransaction;
   readonly tokens: TokenRegistries;
   readonly databaseId: string;
+  private readonly labelNameCache = new Map<readonly number[], readonly string[]>();
+  private readonly shapes: PropertyShapes;
+  /** The entries of the property map being read (scratch space reused by every read; never re-entered). */
+  private readonly collectedKeys: number[] = [];
+  private readonly collectedValues: CypherValue[] = [];
+  private collected = 0;
+  private readonly collect = (key: number, value: CypherValue): void => {
+    this.collectedKeys[this.collected] = key;
+    this.collectedValues[this.collected++] = value;
+  };
 
   constructor(tx: StoreTransaction, tokens: TokenRegistries, databaseId: string) {
     this.tx = tx;
     this.tokens = tokens;
     this.databaseId = databaseId;
+    this.shapes = propertyShapesOf(tokens);
   }
 
   node(id: number): StoreNode {
@@ -40,36 +51,51 @@ export class StoreEntities {
 
   /** The node's labels; a node deleted by this transaction is read as it was before the deletion. */
   nodeLabels(id: number): readonly string[] {
-    const view = this.viewOfNode(id);
-    const names = this.tokens.labels;
-    return this.tx.nodeLabels(id, view).map((token) => names.nameOf(token));
+    return this.labelNames(this.tx.nodeLabels(id, this.viewOfNode(id)));
   }
 
   nodeProperties(id: number): CypherMap {
-    const result: Record<string, CypherValue> = {};
-    const keys = this.tokens.propertyKeys;
-    this.tx.forEachNodeProperty(
-      id,
-      (key, value) => {
-        setEntry(result, keys.nameOf(key), value);
-      },
-      this.viewOfNode(id),
-    );
-    return result;
+    return this.readNodeProperties(id, this.viewOfNode(id));
+  }
+
+  /**
+   * A plain snapshot of node `id` (what `materialize` makes of a `StoreNode`), reading its visibility once
+   * instead of once per member: result records of nodes take this path for every row.
+   */
+  snapshotNode(id: number): Node {
+    const view = this.viewOfNode(id);
+    return new Node({
+      id: BigInt(id),
+      elementId: nodeElementId(this.databaseId, id),
+      labels: this.labelNames(this.tx.nodeLabels(id, view)),
+      properties: this.readNodeProperties(id, view),
+    });
+  }
+
+  /**
+   * The names of an interned label set, frozen and shared by every node with that set (label sets are
+   * interned by the store and a token's name never changes, so the set's identity is a safe key).
+   */
+  private labelNames(set: readonly number[]): readonly string[] {
+    const cached = this.labelNameCache.get(set);
+    if (cached !== undefined) return cached;
+    const names = this.tokens.labels;
+    const resolved = Object.freeze(set.map((token) => names.nameOf(token)));
+    this.labelNameCache.set(set, resolved);
+    return resolved;
+  }
+
+  private readNodeProperties(id: number, view: View): CypherMap {
+    this.collected = 0;
+    this.tx.forEachNodeProperty(id, this.collect, view);
+    return this.shapes.build(this.collectedKeys, this.collectedValues, this.collected);
   }
 
   relationshipProperties(id: number): CypherMap {
-    const result: Record<string, CypherValue> = {};
-    const keys = this.tokens.propertyKeys;
     const view = this.viewOfRelationship(id);
-    this.tx.forEachRelationshipProperty(
-      id,
-      (key, value) => {
-        setEntry(result, keys.nameOf(key), value);
-      },
-      view,
-    );
-    return result;
+    this.collected = 0;
+    this.tx.forEachRelationshipProperty(id, this.collect, view);
+    return this.shapes.build(this.collectedKeys, this.collectedValues, this.collected);
   }
 
   /** `OLD` for an entity this transaction deleted (its last visible state), `NEW` otherwise. */
@@ -177,14 +203,7 @@ export class StoreRelationship extends Relationship {
  */
 export function materialize(value: CypherValue): CypherValue {
   if (value === null || typeof value !== 'object') return value;
-  if (value instanceof StoreNode) {
-    return new Node({
-      id: value.id,
-      elementId: value.elementId,
-      labels: value.labels,
-      properties: value.properties,
-    });
-  }
+  if (value instanceof StoreNode) return value.entities.snapshotNode(value.ref);
   if (value instanceof StoreRelationship) return snapshotRelationship(value);
   if (value instanceof Path) {
     if (!value.nodes.some((node) => node instanceof StoreNode)) return value;
@@ -198,20 +217,27 @@ export function materialize(value: CypherValue): CypherValue {
     let copy: CypherValue[] | undefined;
     for (let index = 0; index < list.length; index++) {
       const element = list[index] as CypherValue;
+      // Scalars (most elements) need no call.
+      if (typeof element !== 'object' || element === null) continue;
       const converted = materialize(element);
-      if (converted !== element) copy ??= list.slice();
-      if (copy !== undefined) copy[index] = converted;
+      if (converted === element) continue;
+      copy ??= list.slice();
+      copy[index] = converted;
     }
     return copy ?? list;
   }
   if (Object.getPrototypeOf(value) === Object.prototype) {
     const map = value as CypherMap;
     let copy: Record<string, CypherValue> | undefined;
-    for (const key of Object.keys(map)) {
+    // `for…in` walks the same keys as Object.keys here (plain objects: own enumerable string keys, and
+    // Object.prototype has no enumerable ones) without allocating the key array for every map.
+    for (const key in map) {
       const element = map[key] as CypherValue;
+      if (typeof element !== 'object' || element === null) continue;
       const converted = materialize(element);
-      if (converted !== element) copy ??= { ...map };
-      if (copy !== undefined) copy[key] = converted;
+      if (converted === element) continue;
+      copy ??= { ...map };
+      copy[key] = converted;
     }
     return copy ?? map;
   }
