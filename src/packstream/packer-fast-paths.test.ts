@@ -156,3 +156,66 @@ describe('Packer raw bytes and Buffer output', () => {
     assert.equal(toHex(large), toHex(encode('y'.repeat(10_000))));
   });
 });
+
+describe('Packer integer fast path', () => {
+  const edges = [0n, 1n, -1n, -16n, -17n, 127n, 128n, -128n, -129n, 32767n, 32768n, -32768n, -32769n];
+  const wide = [
+    2n ** 31n - 1n,
+    2n ** 31n,
+    -(2n ** 31n),
+    -(2n ** 31n) - 1n,
+    2n ** 32n,
+    -(2n ** 32n),
+    2n ** 32n + 5n,
+  ];
+  for (const value of [...edges, ...wide, 2n ** 63n - 1n, -(2n ** 63n)]) {
+    test(`the bigint ${value} gets the reference encoding`, () => {
+      assert.equal(toHex(encode(value)), toHex(referenceEncode(value)));
+    });
+  }
+
+  for (const value of [
+    2n ** 64n,
+    2n ** 64n + 5n,
+    2n ** 64n - 1n,
+    -(2n ** 64n),
+    -(2n ** 64n) - 3n,
+    2n ** 96n + 7n,
+  ]) {
+    test(`the bigint ${value}, which wraps into a small int64, is still refused`, () => {
+      assert.equal(
+        outcome(() => toHex(encode(value))),
+        'error UNENCODABLE_VALUE',
+      );
+    });
+  }
+});
+
+describe('Packer short string fast path', () => {
+  const strings = [
+    '',
+    'a',
+    'x'.repeat(15),
+    'x'.repeat(16),
+    'é',
+    'abcdé',
+    'abcdefghijklmn\u00ff',
+    'a\u{1F600}b',
+    '\ud800',
+  ];
+  for (const value of strings) {
+    test(`${JSON.stringify(value)} gets the reference encoding, alone and as a map key`, () => {
+      assert.equal(toHex(encode(value)), toHex(referenceEncode(value)));
+      assert.equal(toHex(encode({ [value]: value })), toHex(referenceEncode({ [value]: value })));
+    });
+  }
+
+  test('a non-ASCII string falling back after a buffer growth leaves no stray bytes', () => {
+    const packer = new Packer({ initialCapacity: 16 });
+    for (let index = 0; index < 50; index++) packer.packValue(`abcdefghij${index % 2 === 0 ? 'é' : 'e'}`);
+    const expected = Array.from({ length: 50 }, (_, index) =>
+      toHex(referenceEncode(`abcdefghij${index % 2 === 0 ? 'é' : 'e'}`)),
+    ).join(' ');
+    assert.equal(toHex(packer.takeBytes()), expected);
+  });
+});

@@ -52,10 +52,15 @@ export interface PackerOptions {
 const DEFAULT_CAPACITY = 1024;
 /** Strings up to this many UTF-16 units (at most 255 bytes: a STRING_8 header) are encoded in JS. */
 const SHORT_STRING_UNITS = 85;
+/** Scratch for the int32 test of `packBigInt`: one int64 and its two int32 words (platform byte order). */
+const BIGINT_SCRATCH = new BigInt64Array(1);
+const WORD_SCRATCH = new Int32Array(BIGINT_SCRATCH.buffer);
+BIGINT_SCRATCH[0] = 1n;
+const LOW_WORD = WORD_SCRATCH[0] === 1 ? 0 : 1;
+const HIGH_WORD = 1 - LOW_WORD;
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 const TWO_POW_32 = 4294967296;
-const UINT32_MAX = 0xffffffff;
 
 /**
  * PackStream encoder writing into one growing buffer. Numbers are FLOAT_64, bigints the smallest INTEGER
@@ -118,9 +123,36 @@ export class Packer extends ByteBuffer {
     this.position += 9;
   }
 
-  /** Encodes a string as UTF-8 (lone surrogates become U+FFFD, as with every TextEncoder). */
+  /**
+   * Encodes a string as UTF-8 (lone surrogates become U+FFFD, as with every TextEncoder). The common case,
+   * an ASCII string of at most 15 units (map keys, labels, short values), is written here with a tiny
+   * header; this method is kept small so that TurboFan inlines it into the map and value loops (a call per
+   * string costs as much as the copy). Everything else goes to {@link packOtherString}.
+   */
   packString(value: string): void {
     const units = value.length;
+    if (units <= 15) {
+      this.ensure(16);
+      const buffer = this.buffer;
+      const at = this.position;
+      for (let index = 0; index < units; index++) {
+        const code = value.charCodeAt(index);
+        if (code >= 0x80) {
+          // Bytes written so far are overwritten: the position has not moved.
+          this.packOtherString(value, units);
+          return;
+        }
+        buffer[at + 1 + index] = code;
+      }
+      buffer[at] = TINY_STRING | units;
+      this.position = at + 1 + units;
+      return;
+    }
+    this.packOtherString(value, units);
+  }
+
+  /** The strings {@link packString} leaves: non-ASCII or longer than 15 units. */
+  private packOtherString(value: string, units: number): void {
     if (units > SHORT_STRING_UNITS) {
       this.packLongString(value, units);
       return;
@@ -136,7 +168,7 @@ export class Packer extends ByteBuffer {
       this.position = at + 2 + written;
       return;
     }
-    // Guess the tiny header (right for every ASCII string here); move the bytes if it did not fit.
+    // Guess the tiny header; move the bytes if they did not fit.
     const written = writeUtf8(buffer, at + 1, value);
     if (written <= 15) {
       buffer[at] = TINY_STRING | written;
@@ -171,16 +203,20 @@ export class Packer extends ByteBuffer {
 
   /** Writes a tiny struct header; `tag` must be 0…127 and `fieldCount` 0…15 (else `INVALID_STRUCTURE`). */
   writeStructHeader(fieldCount: number, tag: number): void {
-    if (!(Number.isInteger(tag) && tag >= 0 && tag <= STRUCT_TAG_MAX)) {
+    // `(x & mask) === x` holds exactly for the integers 0…mask (not for fractions, negatives, NaN or
+    // larger values), and costs less than `Number.isInteger` plus two comparisons: once per record.
+    if ((tag & STRUCT_TAG_MAX) !== tag) {
       throw new PackStreamError('INVALID_STRUCTURE', `Structure tag ${tag} is outside 0..127`);
     }
-    if (!(Number.isInteger(fieldCount) && fieldCount >= 0 && fieldCount <= STRUCT_FIELDS_MAX)) {
+    if ((fieldCount & STRUCT_FIELDS_MAX) !== fieldCount) {
       throw new PackStreamError('INVALID_STRUCTURE', `Structure with ${fieldCount} fields (at most 15)`);
     }
     this.ensure(2);
-    this.buffer[this.position] = TINY_STRUCT | fieldCount;
-    this.buffer[this.position + 1] = tag;
-    this.position += 2;
+    const buffer = this.buffer;
+    const at = this.position;
+    buffer[at] = TINY_STRUCT | fieldCount;
+    buffer[at + 1] = tag;
+    this.position = at + 2;
   }
 
   /**
@@ -210,8 +246,11 @@ export class Packer extends ByteBuffer {
     }
     if (Array.isArray(value)) {
       const list = value as readonly unknown[];
-      this.writeSizeHeader(list.length, TINY_LIST, LIST_8, LIST_16, LIST_32);
-      for (const item of list) this.packAny(item, depth + 1);
+      const length = list.length;
+      this.writeSizeHeader(length, TINY_LIST, LIST_8, LIST_16, LIST_32);
+      // An index loop, not for…of: on a frozen array (a label list shared by many nodes) V8 does not
+      // optimise the iterator away and allocates a result object per item.
+      for (let index = 0; index < length; index++) this.packAny(list[index], depth + 1);
       return;
     }
     const prototype: unknown = Object.getPrototypeOf(value);
@@ -291,8 +330,9 @@ export class Packer extends ByteBuffer {
 
   private packStructure(structure: Structure, depth: number): void {
     const fields = structure.fields;
-    this.writeStructHeader(fields.length, structure.tag);
-    for (const field of fields) this.packAny(field, depth + 1);
+    const count = fields.length;
+    this.writeStructHeader(count, structure.tag);
+    for (let index = 0; index < count; index++) this.packAny(fields[index], depth + 1);
   }
 
   private dehydrateObject(value: object): Structure {
@@ -313,10 +353,13 @@ export class Packer extends ByteBuffer {
   }
 
   private packBigInt(value: bigint): void {
-    // Number() is exact whenever the result lies in the int32 range, so only wider values stay bigints.
-    const small = Number(value);
-    if (small >= -2147483648 && small <= 2147483647) {
-      this.packInt32(small);
+    // The int32 test without Number(), which calls into the runtime (a third of the cost of an integer):
+    // the bigint is stored as int64 (modulo 2^64) and read back as two int32 words. It is an int32 when
+    // the high word is the low word's sign, provided the store did not wrap, which the read-back tells.
+    BIGINT_SCRATCH[0] = value;
+    const low = WORD_SCRATCH[LOW_WORD] ?? 0;
+    if (WORD_SCRATCH[HIGH_WORD] === low >> 31 && BIGINT_SCRATCH[0] === value) {
+      this.packInt32(low);
       return;
     }
     if (value < INT64_MIN || value > INT64_MAX) {
@@ -418,7 +461,8 @@ function isObjectPrototypePolluted(): boolean {
 
 /** Rejects sizes that no PackStream header can carry. */
 function checkSize(size: number): void {
-  if (!(Number.isInteger(size) && size >= 0 && size <= UINT32_MAX)) {
+  // `>>> 0` maps exactly the integers 0…2³²−1 to themselves.
+  if (size >>> 0 !== size) {
     throw new PackStreamError('UNENCODABLE_VALUE', `Size ${size} is not an integer in 0..2^32-1`);
   }
 }

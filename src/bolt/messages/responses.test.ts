@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { Packer } from '../../packstream/index.js';
+import { Packer, Structure } from '../../packstream/index.js';
 import { fromHex } from '../../util/index.js';
 import { writeIgnored } from './ignored.js';
 import { writeRecord } from './record.js';
@@ -49,4 +49,19 @@ describe('response writers', () => {
       fromHex('B1 71 94 C1 3F F0 00 00 00 00 00 00 01 C0 81 78'),
     );
   });
+
+  for (const count of [0, 1, 15, 16, 255, 256]) {
+    test(`write a RECORD of ${count} values exactly like the generic struct encoding`, () => {
+      const values = Array.from({ length: count }, (_, index) => BigInt(index));
+      const generic = bytesOf((packer) => {
+        packer.packValue(new Structure(0x71, [values]));
+      });
+      assert.deepEqual(
+        bytesOf((packer) => {
+          writeRecord(packer, values);
+        }),
+        generic,
+      );
+    });
+  }
 });

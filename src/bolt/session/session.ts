@@ -1,4 +1,4 @@
-import type { AuthenticatedUser, BackendTransaction } from '../backend.js';
+import type { AuthenticatedUser, BackendTransaction, MaybePromise } from '../backend.js';
 import { INHERITED_NOTIFICATIONS } from '../messages/notification-config.js';
 import type { NotificationConfig, RoutingContext } from '../messages/request.js';
 import type { OpenTransaction } from './open-transaction.js';
@@ -30,19 +30,26 @@ export class BoltSession {
 
   /**
    * Rolls back and forgets every open result and transaction. Rollback errors go to `onError` (they must
-   * not turn a RESET into a failure: the transaction is gone either way).
+   * not turn a RESET into a failure: the transaction is gone either way). Returns a promise only when a
+   * rollback answers with one (the machine's synchronous fast path); it never rejects.
    */
-  async closeAll(onError: (error: unknown) => void): Promise<void> {
+  closeAll(onError: (error: unknown) => void): void | Promise<void> {
     const transactions = this.openTransactions();
     this.streaming = null;
     this.transaction = null;
     this.startingTransaction = null;
-    for (const transaction of transactions) {
+    for (let index = 0; index < transactions.length; index++) {
+      const transaction = transactions[index];
+      if (transaction === undefined) continue;
+      let rollback: MaybePromise<void>;
       try {
-        await transaction.rollback();
+        rollback = transaction.rollback();
       } catch (error) {
         onError(error);
+        continue;
       }
+      if (rollback instanceof Promise)
+        return finishRollbacks(rollback, transactions.slice(index + 1), onError);
     }
   }
 
@@ -53,5 +60,25 @@ export class BoltSession {
     const streaming = this.streaming;
     if (streaming?.kind === 'query' && streaming.commitsOnEnd) transactions.push(streaming.transaction);
     return transactions;
+  }
+}
+
+/** The asynchronous rest of `closeAll`: waits for `pending`, then rolls back the others one by one. */
+async function finishRollbacks(
+  pending: Promise<void>,
+  rest: readonly BackendTransaction[],
+  onError: (error: unknown) => void,
+): Promise<void> {
+  try {
+    await pending;
+  } catch (error) {
+    onError(error);
+  }
+  for (const transaction of rest) {
+    try {
+      await transaction.rollback();
+    } catch (error) {
+      onError(error);
+    }
   }
 }

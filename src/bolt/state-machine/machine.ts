@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { invariant, ProtocolError } from '../../errors/index.js';
 import type { Packer } from '../../packstream/index.js';
-import type { BoltBackend, RecordSink } from '../backend.js';
+import type { BoltBackend, MaybePromise, RecordSink } from '../backend.js';
 import { isUnexpectedError, toFailureMetadata, writeFailure } from '../messages/failure.js';
 import { writeIgnored } from '../messages/ignored.js';
 import { writeRecord } from '../messages/record.js';
@@ -13,6 +13,7 @@ import type { BoltVersionDescriptor } from '../versions/index.js';
 import type { HandlerContext, MachineSettings } from './context.js';
 import { handleGoodbye } from './handlers/goodbye.js';
 import { runHandler } from './handlers/index.js';
+import { isPromise } from './maybe-promise.js';
 import type { BoltOutput } from './output.js';
 import { isAuthenticatedState, type BoltState } from './states.js';
 import { transitionsFor, type Outcome, type TransitionLookup } from './transitions.js';
@@ -46,6 +47,9 @@ export interface BoltMachineOptions {
   readonly onTransition?: (from: BoltState, trigger: TransitionTrigger, to: BoltState) => void;
 }
 
+/** The table's answer for a request the state handles. */
+type HandleOutcome = Extract<Outcome, { readonly kind: 'handle' }>;
+
 type QueueItem =
   | { readonly type: 'message'; readonly message: RequestMessage }
   | { readonly type: 'invalid'; readonly kind: RequestKind; readonly error: unknown }
@@ -58,12 +62,6 @@ function isStreamRequest(kind: RequestKind): boolean {
   return kind === 'PULL' || kind === 'DISCARD' || kind === 'PULL_ALL' || kind === 'DISCARD_ALL';
 }
 
-/** A handler stand-in for a request whose fields did not decode. */
-// eslint-disable-next-line @typescript-eslint/require-await -- it must reject, not throw synchronously
-async function rejectWith(error: unknown): Promise<never> {
-  throw error;
-}
-
 /**
  * The Bolt server state machine of one connection. The generic behaviour is written here once:
  * - requests are queued and processed strictly in order, one at a time; responses are written in order;
@@ -74,6 +72,8 @@ async function rejectWith(error: unknown): Promise<never> {
  * - RESET jumps ahead: when it is received, the open transactions are terminated and the state becomes
  *   INTERRUPTED, so every request queued before it is IGNORED; its handler then rolls back and returns READY.
  * Input: message structs (`receive`) or typed messages. Output: response messages into a {@link BoltOutput}.
+ * While the backend answers synchronously, a request is processed without promises (see maybe-promise.ts):
+ * the same steps in the same order, minus the microtask ticks.
  */
 export class BoltStateMachine {
   private currentState: BoltState;
@@ -203,7 +203,8 @@ export class BoltStateMachine {
         const item = this.queue[this.head++];
         if (item === undefined) break;
         if (this.currentState === 'DEFUNCT') continue;
-        await this.process(item);
+        const processing = this.process(item);
+        if (processing !== undefined) await processing;
         // Back-pressure per request: pipelined small PULLs must not pile up output while the client is not
         // reading; between requests nothing is written unless the output asks for a pause.
         const writable = this.output.whenWritable?.();
@@ -211,7 +212,10 @@ export class BoltStateMachine {
       }
       this.queue = [];
       this.head = 0;
-      if (!this.outputClosed) await this.output.flush();
+      if (!this.outputClosed) {
+        const flushed = this.output.flush();
+        if (flushed !== undefined) await flushed;
+      }
     } catch (error) {
       // Only the output can fail here (handlers' errors become FAILUREs): the connection is gone.
       this.onUnexpectedError(error);
@@ -237,25 +241,35 @@ export class BoltStateMachine {
     for (const resolve of waiters) resolve();
   }
 
-  private async process(item: QueueItem): Promise<void> {
+  /** Processes one queued item; returns a promise only when something on the way was asynchronous. */
+  private process(item: QueueItem): void | Promise<void> {
     switch (item.type) {
       case 'message':
-        await this.dispatch(item.message.kind, () => runHandler(this.context, item.message));
-        return;
+        return this.dispatch(item.message.kind, () => runHandler(this.context, item.message));
       case 'invalid':
-        await this.dispatch(item.kind, () => rejectWith(item.error));
-        return;
+        return this.dispatch(item.kind, () => {
+          throw item.error;
+        });
       case 'fatal':
-        await this.fail(item.error, 'DEFUNCT', '<INVALID>');
-        return;
+        return this.fail(item.error, 'DEFUNCT', '<INVALID>');
       case 'disconnected':
-        await this.session.closeAll(this.onUnexpectedError);
-        this.setState('DEFUNCT', '<DISCONNECT>');
-        return;
+        return this.afterClosing(() => {
+          this.setState('DEFUNCT', '<DISCONNECT>');
+        });
     }
   }
 
-  private async dispatch(kind: RequestKind, run: () => Promise<BoltState>): Promise<void> {
+  /** Rolls back whatever is open (`closeAll`), then runs `then`; a promise only if a rollback was one. */
+  private afterClosing(then: () => void): void | Promise<void> {
+    const closing = this.session.closeAll(this.onUnexpectedError);
+    if (closing === undefined) {
+      then();
+      return;
+    }
+    return closing.then(then);
+  }
+
+  private dispatch(kind: RequestKind, run: () => MaybePromise<BoltState>): void | Promise<void> {
     const state = this.currentState;
     const outcome: Outcome | undefined = this.transitions.get(state)?.get(kind);
     const streamEndedByReset = this.streamEndedByReset;
@@ -274,42 +288,79 @@ export class BoltStateMachine {
       const violation = new ProtocolError(
         `Message of type ${kind} cannot be handled by a session in the ${state} state.`,
       );
-      await this.fail(violation, 'DEFUNCT', kind);
-      return;
+      return this.fail(violation, 'DEFUNCT', kind);
     }
     switch (outcome.kind) {
       case 'ignore':
         this.context.respond(writeIgnored);
         this.setState(state, kind);
         return;
-      case 'disconnect':
-        await handleGoodbye(this.context);
+      case 'disconnect': {
+        const closing = handleGoodbye(this.context);
+        if (isPromise(closing)) {
+          return closing.then(() => {
+            this.setState('DEFUNCT', kind);
+          });
+        }
         this.setState('DEFUNCT', kind);
         return;
+      }
       case 'handle': {
-        let next: BoltState;
+        let next: MaybePromise<BoltState>;
         try {
-          next = await run();
-          invariant(outcome.onSuccess.includes(next), `${kind} in ${state} may not lead to ${next}`);
+          next = run();
         } catch (error) {
-          await this.fail(error, outcome.onFailure, kind);
-          return;
+          return this.fail(error, outcome.onFailure, kind);
         }
-        this.enter(next, kind);
-        return;
+        if (isPromise(next)) return this.settle(next, outcome, state, kind);
+        return this.handled(next, outcome, state, kind);
       }
     }
   }
 
+  /** The asynchronous end of `dispatch`: the handler answered with a promise. */
+  private async settle(
+    pending: Promise<BoltState>,
+    outcome: HandleOutcome,
+    state: BoltState,
+    kind: RequestKind,
+  ): Promise<void> {
+    let next: BoltState;
+    try {
+      next = await pending;
+    } catch (error) {
+      await this.fail(error, outcome.onFailure, kind);
+      return;
+    }
+    const after = this.handled(next, outcome, state, kind);
+    if (after !== undefined) await after;
+  }
+
+  /** A handler succeeded: checks the transition it chose against the table and enters it. */
+  private handled(
+    next: BoltState,
+    outcome: HandleOutcome,
+    state: BoltState,
+    kind: RequestKind,
+  ): void | Promise<void> {
+    try {
+      invariant(outcome.onSuccess.includes(next), `${kind} in ${state} may not lead to ${next}`);
+    } catch (error) {
+      return this.fail(error, outcome.onFailure, kind);
+    }
+    this.enter(next, kind);
+  }
+
   /** Rolls back, answers FAILURE, moves to FAILED (INTERRUPTED if a RESET is on its way) or DEFUNCT. */
-  private async fail(error: unknown, next: 'FAILED' | 'DEFUNCT', trigger: TransitionTrigger): Promise<void> {
+  private fail(error: unknown, next: 'FAILED' | 'DEFUNCT', trigger: TransitionTrigger): void | Promise<void> {
     if (isUnexpectedError(error)) this.onUnexpectedError(error);
-    await this.session.closeAll(this.onUnexpectedError);
-    const metadata = toFailureMetadata(error, this.descriptor.version);
-    this.context.respond((packer) => {
-      writeFailure(packer, metadata);
+    return this.afterClosing(() => {
+      const metadata = toFailureMetadata(error, this.descriptor.version);
+      this.context.respond((packer) => {
+        writeFailure(packer, metadata);
+      });
+      this.enter(next, trigger);
     });
-    this.enter(next, trigger);
   }
 
   private enter(next: BoltState, trigger: TransitionTrigger): void {

@@ -6,9 +6,9 @@ import type { BoltState } from '../states.js';
  * ACK_FAILURE (Bolt 1/2): acknowledges a FAILURE. FAILED → READY. (The failed work was already rolled
  * back when the FAILURE was sent.)
  */
-export function handleAckFailure(context: HandlerContext): Promise<BoltState> {
+export function handleAckFailure(context: HandlerContext): BoltState {
   context.respond((packer) => {
     writeSuccess(packer, {});
   });
-  return Promise.resolve('READY');
+  return 'READY';
 }

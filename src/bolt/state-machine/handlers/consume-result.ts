@@ -5,7 +5,9 @@ import {
   writeSummarySuccess,
 } from '../../session/summary-success.js';
 import type { QueryStatement } from '../../session/statement.js';
+import type { MaybePromise } from '../../backend.js';
 import type { HandlerContext } from '../context.js';
+import { andThen, isPromise } from '../maybe-promise.js';
 import type { BoltState } from '../states.js';
 import { streamRecords } from './stream-records.js';
 
@@ -16,19 +18,30 @@ function noSuchStatement(qid: number): ProtocolError {
   return new ProtocolError(`There is no open result with qid ${qid}`);
 }
 
-async function advance(
+/** Pulls or discards up to `n` records, adding the time it takes to the statement's `t_last`. */
+function advance(
   context: HandlerContext,
   statement: QueryStatement,
   n: number,
   mode: ConsumeMode,
-): Promise<boolean> {
+): MaybePromise<boolean> {
   const started = context.now();
-  try {
-    if (mode === 'pull') return await streamRecords(context, statement.result, n);
-    return await statement.result.discard(n < 0 ? Infinity : n);
-  } finally {
+  const stop = (): void => {
     statement.streamingMs += context.now() - started;
+  };
+  let advanced: MaybePromise<boolean>;
+  try {
+    advanced =
+      mode === 'pull'
+        ? streamRecords(context, statement.result, n)
+        : statement.result.discard(n < 0 ? Infinity : n);
+  } catch (error) {
+    stop();
+    throw error;
   }
+  if (isPromise(advanced)) return advanced.finally(stop);
+  stop();
+  return advanced;
 }
 
 /**
@@ -39,12 +52,12 @@ async function advance(
  * TX_STREAMING while other results are open.
  * @throws ProtocolError for a `qid` that names no open result
  */
-export async function consumeResult(
+export function consumeResult(
   context: HandlerContext,
   qid: number,
   n: number,
   mode: ConsumeMode,
-): Promise<BoltState> {
+): MaybePromise<BoltState> {
   const { session, descriptor } = context;
   const streaming = session.streaming;
   if (streaming !== null) {
@@ -57,30 +70,36 @@ export async function consumeResult(
       });
       return 'READY';
     }
-    if (await advance(context, streaming, n, mode)) {
-      context.respond(writeHasMoreSuccess);
-      return 'STREAMING';
-    }
-    const summary = streaming.result.summary();
-    const bookmark = streaming.commitsOnEnd ? await streaming.transaction.commit() : null;
-    session.streaming = null;
-    context.respond((packer) => {
-      writeSummarySuccess(packer, descriptor, streaming, summary, bookmark);
+    return andThen(advance(context, streaming, n, mode), (hasMore) => {
+      if (hasMore) {
+        context.respond(writeHasMoreSuccess);
+        return 'STREAMING';
+      }
+      const summary = streaming.result.summary();
+      const committed = streaming.commitsOnEnd ? streaming.transaction.commit() : null;
+      return andThen(committed, (bookmark) => {
+        session.streaming = null;
+        context.respond((packer) => {
+          writeSummarySuccess(packer, descriptor, streaming, summary, bookmark);
+        });
+        return 'READY';
+      });
     });
-    return 'READY';
   }
   const transaction = session.transaction;
   invariant(transaction !== null, 'PULL/DISCARD with neither a result nor a transaction');
   const statement = transaction.find(qid);
   if (statement === undefined) throw noSuchStatement(qid);
-  if (await advance(context, statement, n, mode)) {
-    context.respond(writeHasMoreSuccess);
-    return 'TX_STREAMING';
-  }
-  const summary = statement.result.summary();
-  transaction.close(statement);
-  context.respond((packer) => {
-    writeSummarySuccess(packer, descriptor, statement, summary, null);
+  return andThen(advance(context, statement, n, mode), (hasMore) => {
+    if (hasMore) {
+      context.respond(writeHasMoreSuccess);
+      return 'TX_STREAMING';
+    }
+    const summary = statement.result.summary();
+    transaction.close(statement);
+    context.respond((packer) => {
+      writeSummarySuccess(packer, descriptor, statement, summary, null);
+    });
+    return transaction.hasOpenResults ? 'TX_STREAMING' : 'TX_READY';
   });
-  return transaction.hasOpenResults ? 'TX_STREAMING' : 'TX_READY';
 }

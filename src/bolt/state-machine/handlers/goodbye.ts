@@ -1,13 +1,15 @@
+import type { MaybePromise } from '../../backend.js';
 import type { HandlerContext } from '../context.js';
+import { andThen } from '../maybe-promise.js';
 import type { BoltState } from '../states.js';
 
 /**
  * GOODBYE (Bolt 3+), in any state: rolls back whatever is open and leads to DEFUNCT without a response;
  * the machine then closes the connection.
  */
-export async function handleGoodbye(context: HandlerContext): Promise<BoltState> {
-  await context.session.closeAll((error) => {
+export function handleGoodbye(context: HandlerContext): MaybePromise<BoltState> {
+  const closing = context.session.closeAll((error) => {
     context.reportUnexpected(error);
   });
-  return 'DEFUNCT';
+  return andThen(closing, () => 'DEFUNCT');
 }

@@ -1,4 +1,5 @@
 import { assertNever } from '../../../errors/index.js';
+import type { MaybePromise } from '../../backend.js';
 import type { RequestMessage } from '../../messages/request.js';
 import type { HandlerContext } from '../context.js';
 import type { BoltState } from '../states.js';
@@ -21,7 +22,7 @@ import { handleRun } from './run.js';
 import { handleTelemetry } from './telemetry.js';
 
 /** Runs the handler of `message` (the machine has already checked that the state allows it). */
-export function runHandler(context: HandlerContext, message: RequestMessage): Promise<BoltState> {
+export function runHandler(context: HandlerContext, message: RequestMessage): MaybePromise<BoltState> {
   switch (message.kind) {
     case 'INIT':
       return handleInit(context, message);

@@ -1,3 +1,4 @@
+import type { MaybePromise } from '../../backend.js';
 import type { HandlerContext } from '../context.js';
 import type { BoltState } from '../states.js';
 import { consumeResult } from './consume-result.js';
@@ -6,6 +7,6 @@ import { consumeResult } from './consume-result.js';
  * PULL_ALL (Bolt 1 … 3): streams every record. STREAMING → READY (auto-commit committed, or a pseudo
  * statement's SUCCESS); TX_STREAMING → TX_READY (Bolt 3).
  */
-export function handlePullAll(context: HandlerContext): Promise<BoltState> {
+export function handlePullAll(context: HandlerContext): MaybePromise<BoltState> {
   return consumeResult(context, -1, -1, 'pull');
 }

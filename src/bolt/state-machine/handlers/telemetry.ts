@@ -6,9 +6,9 @@ import type { BoltState } from '../states.js';
  * TELEMETRY (Bolt 5.4+): accepted and answered `SUCCESS {}` even when the hint was off (the spec says so).
  * READY → READY.
  */
-export function handleTelemetry(context: HandlerContext): Promise<BoltState> {
+export function handleTelemetry(context: HandlerContext): BoltState {
   context.respond((packer) => {
     writeSuccess(packer, {});
   });
-  return Promise.resolve('READY');
+  return 'READY';
 }
