@@ -65,6 +65,13 @@ function personMap(i: number, value: bigint): CypherMap {
   };
 }
 
+/**
+ * Element ids shaped like Neo4j's and the real server's (`4:<database uuid>:<id>`, about 45 characters), so
+ * that a driver decodes the same amount of text from the replay server as from Quiver's engine (the
+ * server-bolt ceiling rows compare the two).
+ */
+const ELEMENT_ID_PREFIX = '4:6d1c1a8e-3f0b-4c55-9a7e-2b8f0e4d7c31:';
+
 /** The record generators of the streaming queries, keyed by query text. */
 export const BENCH_STREAMS: ReadonlyMap<string, RecordStream> = new Map<string, RecordStream>([
   [BENCH_QUERIES.ints, { fields: ['i'], record: (_i, value) => value }],
@@ -73,7 +80,13 @@ export const BENCH_STREAMS: ReadonlyMap<string, RecordStream> = new Map<string, 
     BENCH_QUERIES.nodes,
     {
       fields: ['n'],
-      record: (i, value) => new Node({ id: value, labels: PERSON, properties: personMap(i, value) }),
+      record: (i, value) =>
+        new Node({
+          id: value,
+          labels: PERSON,
+          properties: personMap(i, value),
+          elementId: `${ELEMENT_ID_PREFIX}${String(value)}`,
+        }),
     },
   ],
 ]);
