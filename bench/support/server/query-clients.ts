@@ -15,6 +15,8 @@ export type Lane = (query: string, id: number) => Promise<number>;
 
 export interface QueryClients {
   readonly name: string;
+  /** The official driver, or the raw counting client (the one issue #6's throughput goals are set for). */
+  readonly kind: 'driver' | 'raw';
   readonly lanes: readonly Lane[];
   close(): Promise<void>;
 }
@@ -44,6 +46,7 @@ export function driverClients(url: string, count: number): QueryClients {
   );
   return {
     name: 'neo4j-driver 6.3.0',
+    kind: 'driver',
     lanes,
     close: async () => {
       await Promise.all(sessions.map((session) => session.close()));
@@ -64,6 +67,7 @@ export async function rawClients(port: number, count: number): Promise<QueryClie
   );
   return {
     name: 'raw counting client',
+    kind: 'raw',
     lanes,
     close: () => {
       for (const client of clients) client.close();
