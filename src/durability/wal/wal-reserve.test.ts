@@ -8,11 +8,12 @@ import { encodeWalHeader, walSegmentName } from './wal-format.js';
 import {
   WAL_DIRECTORY,
   isStorageDamage,
+  openWalWriter,
   readAll,
   sampleRecord,
   walFileSystem,
 } from './wal-test-support.fixture.js';
-import { WalWriter, type WalWriterOptions } from './wal-writer.js';
+import type { WalWriter, WalWriterOptions } from './wal-writer.js';
 
 /*
  * Format 2's reserved tail (wal-format.ts): under the fsync-per-commit policy the writer keeps zeros synced
@@ -31,14 +32,7 @@ function openWriter(
   fileSystem: FaultyFileSystem,
   options: Partial<WalWriterOptions> = {},
 ): Promise<WalWriter> {
-  return WalWriter.open({
-    fileSystem,
-    directory: WAL_DIRECTORY,
-    databaseId: 'db-1',
-    nextCommitTs: 1,
-    reserveBytes: RESERVE,
-    ...options,
-  });
+  return openWalWriter(fileSystem, { reserveBytes: RESERVE, ...options });
 }
 
 /** Segment 1 as a cleanly closed writer leaves it after records 1..count (no reserve, tokens stripped). */

@@ -2,6 +2,7 @@ import { DatabaseError, Status } from '../../errors/index.js';
 import type { CommitRecord } from '../../storage/index.js';
 import { FaultyFileSystem } from '../fs/faulty-file-system.js';
 import { readWal, type WalReadReport } from './wal-reader.js';
+import { WalWriter, type WalWriterOptions } from './wal-writer.js';
 
 /*
  * Test-only helpers for the WAL tests: records with tokens that repeat across records (so that per-segment
@@ -34,6 +35,20 @@ export async function walFileSystem(): Promise<FaultyFileSystem> {
   await fileSystem.syncDirectory('/db');
   await fileSystem.syncDirectory('/');
   return fileSystem;
+}
+
+/** A writer on WAL_DIRECTORY of database `db-1` from commit ts 1, unless `options` say otherwise. */
+export function openWalWriter(
+  fileSystem: FaultyFileSystem,
+  options: Partial<WalWriterOptions> = {},
+): Promise<WalWriter> {
+  return WalWriter.open({
+    fileSystem,
+    directory: WAL_DIRECTORY,
+    databaseId: 'db-1',
+    nextCommitTs: 1,
+    ...options,
+  });
 }
 
 /** mulberry32: a small seeded generator, so that torn crashes are reproducible. */

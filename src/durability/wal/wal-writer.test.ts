@@ -1,28 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { WalWriter, type WalWriterOptions } from './wal-writer.js';
 import { walSegmentName } from './wal-format.js';
 import {
   WAL_DIRECTORY,
   isTransactionLogError,
+  openWalWriter as openWriter,
   readAll,
   sampleRecord,
   walFileSystem,
 } from './wal-test-support.fixture.js';
-import type { FaultyFileSystem } from '../fs/faulty-file-system.js';
-
-async function openWriter(
-  fileSystem: FaultyFileSystem,
-  options: Partial<WalWriterOptions> = {},
-): Promise<WalWriter> {
-  return WalWriter.open({
-    fileSystem,
-    directory: WAL_DIRECTORY,
-    databaseId: 'db-1',
-    nextCommitTs: 1,
-    ...options,
-  });
-}
 
 const range = (from: number, to: number): number[] =>
   Array.from({ length: to - from + 1 }, (_, index) => from + index);
