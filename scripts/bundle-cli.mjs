@@ -45,7 +45,6 @@ async function bundle() {
     packages: 'external',
     sourcemap: 'linked',
     logLevel: 'warning',
-    plugins: [boltClientWithoutSideEffects],
   });
   const serveSource = readFileSync(SERVE_BUNDLE, 'utf8');
   // esbuild turns the dynamic imports of bundled modules into lazy initialisers; one it could not resolve
@@ -77,30 +76,6 @@ async function bundle() {
     fail(`the warm-up run of build/cli/serve.cjs failed (${String(warmUp.status)}):\n${warmUp.stderr}`);
   }
 }
-
-/**
- * The server never uses the Bolt client, but reaches bolt/index.ts, which re-exports it; in a CommonJS
- * bundle every module of a barrel is initialised with it, and the client's loads `ws` and `node:tls`
- * (~25 ms). Declaring the client's modules free of side effects lets esbuild leave them out when unused.
- * @type {import('esbuild').Plugin}
- */
-const boltClientWithoutSideEffects = {
-  name: 'bolt-client-without-side-effects',
-  setup(builder) {
-    builder.onResolve({ filter: /\/client\// }, async (args) => {
-      if (args.pluginData === 'resolving') return undefined;
-      const resolved = await builder.resolve(args.path, {
-        kind: args.kind,
-        importer: args.importer,
-        resolveDir: args.resolveDir,
-        pluginData: 'resolving',
-      });
-      if (resolved.errors.length > 0) return { errors: resolved.errors };
-      const inBoltClient = resolved.path.startsWith(resolve(ROOT, 'build/src/bolt/client') + '/');
-      return inBoltClient ? { ...resolved, sideEffects: false } : resolved;
-    });
-  },
-};
 
 /**
  * The warm-up (child process): loads serve.cjs as `quiver serve` does, starts an in-memory server and

@@ -1,7 +1,6 @@
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
-import tls from 'node:tls';
-import { WebSocket, createWebSocketStream } from 'ws';
+import type tls from 'node:tls';
 import { DatabaseError, Status } from '../../errors/index.js';
 
 /** TLS settings of a client connection (`bolt+s`, `bolt+ssc`, `wss`). */
@@ -28,27 +27,32 @@ function unavailable(message: string, cause?: unknown): DatabaseError {
   return new DatabaseError(Status.DatabaseUnavailable, message, cause === undefined ? {} : { cause });
 }
 
-/** Opens a byte stream to a Bolt server; resolves once it is connected (TLS and WebSocket handshakes done). */
-export function openChannel(address: ChannelAddress): Promise<Duplex> {
+/**
+ * Opens a byte stream to a Bolt server; resolves once it is connected (TLS and WebSocket handshakes done).
+ * `ws` and `node:tls` are loaded only by the connections that use them: a process that merely imports the
+ * client (the server reaches it through bolt/index.ts) does not pay their start-up time.
+ */
+export async function openChannel(address: ChannelAddress): Promise<Duplex> {
   const { host, port } = address;
   const target = `${host}:${port}`;
+  const webSocket = address.transport === 'websocket' ? await import('ws') : undefined;
   return new Promise<Duplex>((resolve, reject) => {
     let stream: Duplex;
     let readyEvent: string;
     let emitter: NodeJS.EventEmitter;
-    if (address.transport === 'websocket') {
+    if (webSocket !== undefined) {
       const scheme = address.tls === null ? 'ws' : 'wss';
       const host6 = net.isIPv6(host) ? `[${host}]` : host;
-      const socket = new WebSocket(`${scheme}://${host6}:${port}/`, {
+      const socket = new webSocket.WebSocket(`${scheme}://${host6}:${port}/`, {
         ...(address.tls === null ? {} : tlsOptions(address.tls, host)),
         handshakeTimeout: address.connectTimeoutMs,
       });
       socket.binaryType = 'nodebuffer';
-      stream = createWebSocketStream(socket);
+      stream = webSocket.createWebSocketStream(socket);
       emitter = socket;
       readyEvent = 'open';
     } else if (address.tls !== null) {
-      stream = tls.connect({ host, port, ...tlsOptions(address.tls, host) });
+      stream = process.getBuiltinModule('node:tls').connect({ host, port, ...tlsOptions(address.tls, host) });
       emitter = stream;
       readyEvent = 'secureConnect';
     } else {
