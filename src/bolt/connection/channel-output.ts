@@ -39,6 +39,8 @@ export class ChannelOutput implements BoltOutput {
     reject: (error: unknown) => void;
   } | null = null;
   private scheduled: NodeJS.Immediate | null = null;
+  /** Pending bytes at which {@link endMessage} writes before the response is complete (see writeEarly). */
+  private nextEarlyWrite: number;
   private isClosed = false;
   /** The rejection of flushes after the channel is gone; the connection recognises it and does not log it. */
   readonly closedError = new ProtocolError('The connection is closed');
@@ -48,6 +50,7 @@ export class ChannelOutput implements BoltOutput {
   constructor(channel: ByteChannel, options: ChannelOutputOptions) {
     this.channel = channel;
     this.writeBytes = options.writeBytes;
+    this.nextEarlyWrite = Math.min(this.writeBytes, FIRST_EARLY_WRITE_BYTES);
     this.end = options.end;
     // Start small (idle connections are many) and let the buffer grow to the write size when streaming.
     this.packer = new Packer({
@@ -74,6 +77,7 @@ export class ChannelOutput implements BoltOutput {
 
   endMessage(): void {
     this.writer.endMessage();
+    if (this.writer.pendingBytes >= this.nextEarlyWrite) this.writeEarly();
   }
 
   discardMessage(): void {
@@ -83,7 +87,7 @@ export class ChannelOutput implements BoltOutput {
   flush(): void | Promise<void> {
     if (this.isClosed) return Promise.reject(this.closedError);
     const pending = this.writer.pendingBytes;
-    if (pending >= this.writeBytes) this.writePending();
+    if (pending >= this.writeBytes) this.send();
     else if (pending > 0) this.scheduleWrite();
     return this.drainWait?.promise;
   }
@@ -96,6 +100,24 @@ export class ChannelOutput implements BoltOutput {
 
   /** Writes everything framed so far in one channel write (nothing when empty or closed). */
   writePending(): void {
+    this.nextEarlyWrite = Math.min(this.writeBytes, FIRST_EARLY_WRITE_BYTES);
+    this.send();
+  }
+
+  /**
+   * A large response leaves while it is still being produced: the first write once
+   * {@link FIRST_EARLY_WRITE_BYTES} are framed, each later one twice as large as the one before, up to
+   * `writeBytes`. The client starts decoding a record batch within microseconds instead of after the whole
+   * batch has been encoded, and works through each write while the server encodes the next, larger one; the
+   * writes still grow to the coalescing size, so a long stream costs few system calls. Back-pressure is
+   * unchanged: a full channel makes the next `flush` (between record batches) wait for `'drain'`.
+   */
+  private writeEarly(): void {
+    this.nextEarlyWrite = Math.min(this.writeBytes, this.writer.pendingBytes * 2);
+    this.send();
+  }
+
+  private send(): void {
     if (this.scheduled !== null) {
       clearImmediate(this.scheduled);
       this.scheduled = null;
@@ -170,6 +192,9 @@ export class ChannelOutput implements BoltOutput {
     });
   }
 }
+
+/** The size of the first early write of a response (see `ChannelOutput.writeEarly`). */
+const FIRST_EARLY_WRITE_BYTES = 2 * 1024;
 
 function createDeferred(): { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void } {
   let resolve: () => void = () => undefined;
