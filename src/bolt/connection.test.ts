@@ -176,7 +176,7 @@ describe('BoltConnection: output', () => {
     assert.deepEqual(tags(channel.messages()), ['SUCCESS', 'SUCCESS', 'RECORD', 'SUCCESS']);
   });
 
-  test('a long stream starts with a 2 KiB write and doubles each write up to 64 KiB', async () => {
+  test('a long stream starts with a 512-byte write and doubles each write up to 64 KiB', async () => {
     const { channel, connection } = open();
     connection.receive(handshake(5, 0));
     connection.receive(frame([HELLO, { user_agent: 'test', ...AUTH }]));
@@ -191,17 +191,17 @@ describe('BoltConnection: output', () => {
     assert.equal(records, 100_000);
     const sizes = writes.map((bytes) => bytes.length);
     // The client gets the first records at once and decodes each write while the server encodes the next.
-    assert.ok((sizes[0] ?? 0) >= 2048 && (sizes[0] ?? 0) < 4096, `first write ${sizes[0]} bytes`);
+    assert.ok((sizes[0] ?? 0) >= 512 && (sizes[0] ?? 0) < 1024, `first write ${sizes[0]} bytes`);
     sizes.slice(0, -1).forEach((size, index) => {
-      const floor = Math.min(64 * 1024, 2048 * 2 ** index);
+      const floor = Math.min(64 * 1024, 512 * 2 ** index);
       assert.ok(
         size >= floor && size < floor + 1024,
         `write ${index}: ${size} bytes, expected about ${floor}`,
       );
     });
-    // Five growing writes (2 to 32 KiB), then 64 KiB writes: few system calls for a long stream.
+    // Seven growing writes (512 bytes to 32 KiB), then 64 KiB writes: few system calls for a long stream.
     const total = sizes.reduce((sum, size) => sum + size, 0);
-    assert.ok(writes.length <= Math.ceil(total / (64 * 1024)) + 6, `${writes.length} writes`);
+    assert.ok(writes.length <= Math.ceil(total / (64 * 1024)) + 8, `${writes.length} writes`);
   });
 
   test('the next response starts small again once the connection has answered everything', async () => {
@@ -220,7 +220,7 @@ describe('BoltConnection: output', () => {
     query();
     await settle(20);
     const first = channel.writes[before]?.length ?? 0;
-    assert.ok(first >= 2048 && first < 4096, `first write of the second response: ${first} bytes`);
+    assert.ok(first >= 512 && first < 1024, `first write of the second response: ${first} bytes`);
   });
 
   test('a congested channel stops the record stream until it drains', async () => {

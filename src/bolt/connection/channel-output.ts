@@ -194,7 +194,7 @@ export class ChannelOutput implements BoltOutput {
 }
 
 /** The size of the first early write of a response (see `ChannelOutput.writeEarly`). */
-const FIRST_EARLY_WRITE_BYTES = 2 * 1024;
+const FIRST_EARLY_WRITE_BYTES = 512;
 
 function createDeferred(): { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void } {
   let resolve: () => void = () => undefined;
