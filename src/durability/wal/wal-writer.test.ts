@@ -64,6 +64,39 @@ test('group commit: appends of one turn of the event loop share a durable write,
   assert.deepEqual((await readAll(fileSystem)).records, range(1, 20).map(sampleRecord));
 });
 
+test('records that arrive during a write go to the disk before that write is acknowledged', async () => {
+  // The acknowledgements run the commits' completion and their clients' responses: the disk must not wait
+  // for them. Still one write at a time: the next batch starts only once the one before is durable.
+  const fileSystem = await walFileSystem();
+  const writer = await openWriter(fileSystem);
+  const resolved: number[] = [];
+  const acknowledgedAtWrite: number[] = [];
+  const append = (ts: number): Promise<void> =>
+    writer.append(sampleRecord(ts)).then(() => {
+      resolved.push(ts);
+    });
+  let second: Promise<void>[] = [];
+  fileSystem.setFaultPlan((op) => {
+    if (op.kind !== 'append') return undefined;
+    acknowledgedAtWrite.push(resolved.length);
+    // While the first batch is being written, more commits arrive.
+    if (acknowledgedAtWrite.length === 1) second = range(5, 8).map(append);
+    return undefined;
+  });
+  const first = range(1, 4).map(append);
+  await Promise.all(first);
+  await Promise.all(second);
+  assert.deepEqual(resolved, range(1, 8), 'acknowledged in commit order');
+  assert.deepEqual(
+    acknowledgedAtWrite,
+    [0, 0],
+    'the second write was issued before the first was acknowledged',
+  );
+  assert.equal(writer.stats.batches, 2);
+  fileSystem.crash();
+  assert.deepEqual((await readAll(fileSystem)).records, range(1, 8).map(sampleRecord));
+});
+
 test('records out of commit order are refused', async () => {
   const writer = await openWriter(await walFileSystem(), { nextCommitTs: 5 });
   await assert.rejects(writer.append(sampleRecord(4)), /commit order/);

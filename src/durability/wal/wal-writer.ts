@@ -311,12 +311,31 @@ export class WalWriter implements CommitLog {
 
   private async processQueue(): Promise<void> {
     try {
-      for (let head = this.queue[0]; head !== undefined; head = this.queue[0]) {
-        if (this.poison !== undefined) {
-          this.rejectQueue();
-          return;
+      let writing: Promise<Waiter[] | undefined> | undefined;
+      for (;;) {
+        if (writing === undefined) {
+          const head = this.queue[0];
+          if (head === undefined) return;
+          if (this.poison !== undefined) {
+            this.rejectQueue();
+            return;
+          }
+          if (head.kind !== 'record') {
+            await this.processHead(head);
+            continue;
+          }
+          writing = this.writeBatch(this.takeBatch());
         }
-        await this.processHead(head);
+        const written = await writing;
+        writing = undefined;
+        if (written === undefined) continue;
+        // The records that arrived meanwhile go to the disk before this batch's commits are acknowledged:
+        // the acknowledgements run the commits' completion and their clients' responses, and the disk
+        // would sit idle for all of it. Still one write at a time, so the log stays strictly in order.
+        if (this.poison === undefined && this.queue[0]?.kind === 'record')
+          writing = this.writeBatch(this.takeBatch());
+        this.counters.records += written.length;
+        for (const waiter of written) waiter.resolve();
       }
     } finally {
       // Cleared in the same synchronous step that saw the queue empty, so an append arriving right after
@@ -325,11 +344,8 @@ export class WalWriter implements CommitLog {
     }
   }
 
-  private async processHead(head: Entry): Promise<void> {
-    if (head.kind === 'record') {
-      await this.writeBatch(this.takeBatch());
-      return;
-    }
+  /** A rotation or a sync at the head of the queue. */
+  private async processHead(head: Exclude<Entry, { kind: 'record' }>): Promise<void> {
     this.queue.shift();
     const ok = head.kind === 'rotate' ? await this.switchSegment(head.firstCommitTs) : await this.syncNow();
     if (ok) head.waiter?.resolve();
@@ -356,20 +372,25 @@ export class WalWriter implements CommitLog {
     return { bytes, waiters };
   }
 
+  /**
+   * Appends one batch (synced with it under the 'commit' policy) and returns its waiters, for the caller
+   * to acknowledge; `undefined` when it failed (the writer is then poisoned and the waiters rejected). The
+   * append starts synchronously unless the reserve must grow first.
+   */
   private async writeBatch({
     bytes,
     waiters: batch,
   }: {
     bytes: Uint8Array;
     waiters: Waiter[];
-  }): Promise<void> {
+  }): Promise<Waiter[] | undefined> {
     const size = bytes.length;
-    await this.reserveFor(size);
+    if (this.needsReserve(size)) await this.reserveFor(size);
     try {
       await this.file.append(bytes);
     } catch (error) {
       await this.fail(walWriteError('appending to', this.file.path, error), batch);
-      return;
+      return undefined;
     }
     this.goodLength += size;
     this.counters.bytesWritten += size;
@@ -381,10 +402,9 @@ export class WalWriter implements CommitLog {
     }
     if (this.policy === 'commit' && !(await this.syncNow())) {
       for (const waiter of batch) waiter.reject(this.failure ?? walClosedError());
-      return;
+      return undefined;
     }
-    this.counters.records += batch.length;
-    for (const waiter of batch) waiter.resolve();
+    return batch;
   }
 
   /** Syncs the current segment if anything is unsynced; false (and poisoned) when the sync failed. */
@@ -460,7 +480,7 @@ export class WalWriter implements CommitLog {
    * reserving in this segment.
    */
   private async reserveFor(bytes: number): Promise<void> {
-    if (this.reserveBytes === 0 || this.reserveFailed || this.goodLength + bytes <= this.reservedEnd) return;
+    if (!this.needsReserve(bytes)) return;
     const end = this.goodLength + bytes + this.reserveBytes;
     try {
       await this.file.reserve(end);
@@ -468,6 +488,11 @@ export class WalWriter implements CommitLog {
     } catch {
       this.reserveFailed = true;
     }
+  }
+
+  /** Whether appending `bytes` now would pass the reserved end (and the writer reserves). */
+  private needsReserve(bytes: number): boolean {
+    return this.reserveBytes > 0 && !this.reserveFailed && this.goodLength + bytes > this.reservedEnd;
   }
 
   /**
