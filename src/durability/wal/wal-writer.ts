@@ -474,13 +474,12 @@ export class WalWriter implements CommitLog {
   }
 
   /**
-   * Reserves zeros ahead when the next `bytes` would pass the reserved end. Only the 'commit' policy
+   * Reserves zeros ahead for the next `bytes` (called when {@link needsReserve}). Only the 'commit' policy
    * reserves, where every append is synced, so nothing unsynced rides on the reserve's sync; a failed
    * reserve is therefore harmless (zeros past the last record are part of the format) and only stops
    * reserving in this segment.
    */
   private async reserveFor(bytes: number): Promise<void> {
-    if (!this.needsReserve(bytes)) return;
     const end = this.goodLength + bytes + this.reserveBytes;
     try {
       await this.file.reserve(end);
