@@ -44,6 +44,12 @@
  * segment was being created) is removed. Anything else invalid — a bad header or an invalid frame in an
  * earlier segment, an invalid frame followed by a valid one, non-increasing commit timestamps, an unknown
  * version, another database's id — is damage: recovery stops with StorageDamageDetected instead of guessing.
+ * The rule assumes that an interrupted write keeps a prefix of its bytes. That holds for a killed process (the
+ * kernel keeps every write it accepted) and is what the fault-injecting file system models. After a power
+ * loss, a write that spans two disk pages can keep its second page without its first; recovery then finds an
+ * invalid frame followed by valid ones and stops as for damage, although no acknowledged commit is missing
+ * (a write is acknowledged only once all of it is synced). Telling the two apart needs the extent of each
+ * write in the log (a batch header), which this format does not have.
  *
  * Fence rule (wal-fence.ts): a segment with a `<name>.fence` file ends at the length the fence holds; the
  * writer leaves one when it could not cut a failed write off the segment.
