@@ -27,6 +27,7 @@ import {
   type AsyncContender,
 } from './support/bolt-measure.js';
 import { QUIVER_NEWEST_VERSION, startServerWorker, type ServerWorker } from './support/bolt-server-worker.js';
+import { countRecords } from './support/driver-records.js';
 
 const SUITE = 'bolt-driver';
 const GOAL = 0.9;
@@ -58,18 +59,7 @@ function openDriver(port: number): Driver {
 /** Streams one query's records, counting them; resolves with the count. */
 function streamCount(driver: Driver, query: string, n: number): Promise<number> {
   const session = driver.session();
-  return new Promise<number>((resolve, reject) => {
-    let count = 0;
-    session.run(query, { n: neo4j.int(n) }).subscribe({
-      onNext: () => {
-        count++;
-      },
-      onCompleted: () => {
-        resolve(count);
-      },
-      onError: reject,
-    });
-  }).then(
+  return countRecords(session, query, { n: neo4j.int(n) }).then(
     async (count) => {
       await session.close();
       if (count !== n) throw new Error(`Expected ${n} records, got ${count}`);

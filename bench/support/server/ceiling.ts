@@ -18,6 +18,7 @@ import { BENCH_QUERIES } from '../bench-backend.js';
 import type { BenchResult } from '../bench-result.js';
 import { compareAsync, isSmoke, withCpuAccounting } from '../bolt-measure.js';
 import { QUIVER_NEWEST_VERSION, startServerWorker, type ServerWorker } from '../bolt-server-worker.js';
+import { countRecords } from '../driver-records.js';
 
 const SUITE = 'server-bolt';
 const GOAL = 0.9;
@@ -71,18 +72,7 @@ function openDriver(port: number): Driver {
 async function streamCount(driver: Driver, query: string, n: number): Promise<number> {
   const session = driver.session();
   try {
-    const count = await new Promise<number>((resolve, reject) => {
-      let records = 0;
-      session.run(query, { n: neo4j.int(n) }).subscribe({
-        onNext: () => {
-          records++;
-        },
-        onCompleted: () => {
-          resolve(records);
-        },
-        onError: reject,
-      });
-    });
+    const count = await countRecords(session, query, { n: neo4j.int(n) });
     if (count !== n) throw new Error(`Expected ${n} records, got ${count}`);
     return count;
   } finally {

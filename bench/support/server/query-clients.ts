@@ -9,6 +9,7 @@
  */
 import neo4j, { type Driver, type Session } from 'neo4j-driver-6';
 import { CountingClient } from '../counting-client.js';
+import { countRecords } from '../driver-records.js';
 
 /** One lane: runs a query with an integer `$id` and resolves with its record count. */
 export type Lane = (query: string, id: number) => Promise<number>;
@@ -31,18 +32,7 @@ export function driverClients(url: string, count: number): QueryClients {
   const lanes = sessions.map(
     (session): Lane =>
       (query, id) =>
-        new Promise<number>((resolve, reject) => {
-          let records = 0;
-          session.run(query, { id: neo4j.int(id) }).subscribe({
-            onNext: () => {
-              records++;
-            },
-            onCompleted: () => {
-              resolve(records);
-            },
-            onError: reject,
-          });
-        }),
+        countRecords(session, query, { id: neo4j.int(id) }),
   );
   return {
     name: 'neo4j-driver 6.3.0',
