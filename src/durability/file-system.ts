@@ -9,8 +9,9 @@
  * Durability contract (what a crash may lose): bytes appended to a file survive a crash only once `sync()` of
  * that file returned (or the append itself, for a file opened with `syncEachAppend`); a created, renamed or
  * removed directory entry survives only once `syncDirectory()` of its directory returned. A crash may keep
- * any prefix of the unsynced bytes of a file (a torn write). Zeros a `reserve()` wrote stay where no synced
- * append overwrote them.
+ * any prefix of the unsynced bytes of a file (a torn write), and of appends still in flight any prefix of
+ * each, independently (a later one kept, an earlier one lost). Zeros a `reserve()` wrote stay where no
+ * synced append overwrote them.
  */
 export interface FileSystem {
   /** Creates the directory and any missing parents; an existing directory is fine. */
@@ -62,12 +63,23 @@ export interface AppendOptions {
   readonly syncEachAppend?: boolean;
 }
 
-/** A file opened for appending. One writer per file; calls are issued one at a time (awaited in order). */
+/**
+ * A file opened for appending. One writer per file. Appends may overlap (a WAL keeps two in flight); every
+ * other call is issued only while no append is in flight, and awaited before the next call.
+ */
 export interface AppendableFile {
   readonly path: string;
-  /** Bytes appended so far, synced or not: where the next append lands. Reserved zeros past it do not count. */
+  /**
+   * Bytes appended so far, synced or not, appends in flight included: where the next append lands.
+   * Reserved zeros past it do not count.
+   */
   readonly size: number;
-  /** Appends `bytes` at `size`, over reserved zeros if there are any. Not durable until `sync()`. */
+  /**
+   * Appends `bytes` at `size`, over reserved zeros if there are any; `size` grows at the call, so an append
+   * issued while this one is in flight lands right after it. Not durable until `sync()` (or until it
+   * resolves, with `syncEachAppend`). Appends in flight together may reach the disk in any order: a crash
+   * can keep a later one and lose an earlier one, or keep any prefix of each.
+   */
   append(bytes: Uint8Array): Promise<void>;
   /**
    * Makes the file hold at least `length` bytes, those past `size` zero, and syncs it (appends so far

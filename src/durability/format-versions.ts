@@ -8,10 +8,12 @@
 export const WAL_FORMAT_V1 = 1;
 /** WAL segment format 2: format 1 plus zeros reserved after the records (see `wal/wal-format.ts`). */
 export const WAL_FORMAT_V2 = 2;
+/** WAL segment format 3: format 2 with the records of each write in a batch with a header (see `wal/wal-format.ts`). */
+export const WAL_FORMAT_V3 = 3;
 /** The WAL format this build writes. */
-export const CURRENT_WAL_FORMAT = WAL_FORMAT_V2;
+export const CURRENT_WAL_FORMAT = WAL_FORMAT_V3;
 /** WAL formats this build can read. */
-export const READABLE_WAL_FORMATS: readonly number[] = [WAL_FORMAT_V1, WAL_FORMAT_V2];
+export const READABLE_WAL_FORMATS: readonly number[] = [WAL_FORMAT_V1, WAL_FORMAT_V2, WAL_FORMAT_V3];
 
 /** Snapshot format 1: the layout written out in `snapshot/snapshot-format.ts`. */
 export const SNAPSHOT_FORMAT_V1 = 1;

@@ -12,6 +12,7 @@ export { fileErrorCode } from './file-system.js';
 export {
   WAL_FORMAT_V1,
   WAL_FORMAT_V2,
+  WAL_FORMAT_V3,
   CURRENT_WAL_FORMAT,
   READABLE_WAL_FORMATS,
   SNAPSHOT_FORMAT_V1,

@@ -2,7 +2,8 @@
  * Recovery must read every released format: each fixture (a snapshot and a WAL written by the build that
  * introduced the format, see make-fixtures.ts) recovers to exactly the graph of fixture-graph.ts.
  * format-v1: WAL format 1, snapshot format 1. format-v2: WAL format 2, its last segment left with reserved
- * zeros as a crash leaves it; snapshot format 1.
+ * zeros as a crash leaves it; snapshot format 1. format-v3: WAL format 3 (batch headers), likewise left with
+ * reserved zeros; snapshot format 1.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import {
   openDurableStore,
   WAL_FORMAT_V1,
   WAL_FORMAT_V2,
+  WAL_FORMAT_V3,
 } from '../../src/durability/index.js';
 import { GraphStore } from '../../src/storage/index.js';
 import { buildSnapshotPart, buildWalPart, FIXTURE_DATABASE_ID } from './fixture-graph.js';
@@ -25,6 +27,7 @@ const DIRECTORY = '/fixture';
 const FORMATS = [
   { name: 'format-v1', walFormat: WAL_FORMAT_V1 },
   { name: 'format-v2', walFormat: WAL_FORMAT_V2 },
+  { name: 'format-v3', walFormat: WAL_FORMAT_V3 },
 ] as const;
 
 /** The fixture copied into an in-memory file system (recovery may repair files; the fixture stays as it is). */

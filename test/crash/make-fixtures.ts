@@ -1,9 +1,9 @@
 /**
  * Writes test/crash/fixtures/<name>/ (run by hand, once per released format; it refuses to rewrite an
  * existing fixture): a database directory with a snapshot and a WAL written by this build, holding the graph
- * of fixture-graph.ts. The WAL writer is left open, as a crash would leave it: a format 2 segment keeps its
- * reserved zeros (a small reserve keeps the fixture small).
- * Usage: `npx tsc -b && node build/test/crash/make-fixtures.js format-v2`.
+ * of fixture-graph.ts. The WAL writer is left open, as a crash would leave it: a segment of format 2 or later
+ * keeps its reserved zeros (a small reserve keeps the fixture small).
+ * Usage: `npx tsc -b && node build/test/crash/make-fixtures.js format-v3`.
  */
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -3,6 +3,7 @@ import type { FaultyFileSystem } from './faulty-file-system.js';
 import { FileSystemError } from './file-system-error.js';
 import {
   appendToFile,
+  completeAppend,
   fileExtent,
   reserveFile,
   syncFile,
@@ -11,7 +12,7 @@ import {
 } from './memory-tree.js';
 
 /** The parts of `FaultyFileSystem` its handles use. */
-type HandleHost = Pick<FaultyFileSystem, 'checkFault' | 'isCurrent'>;
+type HandleHost = Pick<FaultyFileSystem, 'checkFault' | 'isCurrent' | 'appendTurns'>;
 
 /** Shared liveness rules: a handle dies when closed or when the file system crashes (EBADF afterwards). */
 abstract class FaultyHandle {
@@ -34,8 +35,13 @@ abstract class FaultyHandle {
     });
   }
 
+  /** Whether the file system has not crashed since the handle was opened. */
+  protected isAlive(): boolean {
+    return this.host.isCurrent(this.generation);
+  }
+
   /** Runs `action` on a live handle; its errors become rejections. */
-  protected perform<T>(operation: string, action: () => T): Promise<T> {
+  protected perform<T>(operation: string, action: () => T | Promise<T>): Promise<T> {
     // A throwing executor rejects the promise: errors never escape synchronously.
     return new Promise<T>((resolve) => {
       if (this.isClosed || !this.host.isCurrent(this.generation)) {
@@ -84,16 +90,36 @@ export class FaultyAppendableFile extends FaultyHandle implements AppendableFile
     return this.file.length;
   }
 
+  /**
+   * The bytes land in the file at once and count as in flight until the append completes, `appendTurns`
+   * turns of the event loop later (setImmediate): a crash before then may keep any prefix of them, whatever
+   * happens to the appends around it. After a crash it fails with EBADF, like every call on a dead handle.
+   */
   append(bytes: Uint8Array): Promise<void> {
     return this.perform('append', () => {
       const tearAfter = this.host.checkFault('append', this.path, bytes.length);
-      if (tearAfter === undefined) {
-        appendToFile(this.file, bytes);
-        if (this.syncEachAppend) syncFile(this.file);
-        return;
+      if (tearAfter !== undefined) {
+        appendToFile(this.file, bytes.subarray(0, Math.max(0, Math.min(tearAfter, bytes.length))));
+        throw new FileSystemError('EIO', 'write', this.path);
       }
-      appendToFile(this.file, bytes.subarray(0, Math.max(0, Math.min(tearAfter, bytes.length))));
-      throw new FileSystemError('EIO', 'write', this.path);
+      const range = { start: this.file.length, end: this.file.length + bytes.length };
+      appendToFile(this.file, bytes);
+      this.file.pending.push(range);
+      return new Promise<void>((resolve, reject) => {
+        const complete = (turns: number): void => {
+          if (!this.isAlive()) {
+            reject(new FileSystemError('EBADF', 'write', this.path));
+            return;
+          }
+          if (turns > 1) {
+            setImmediate(complete, turns - 1);
+            return;
+          }
+          completeAppend(this.file, range, this.syncEachAppend);
+          resolve();
+        };
+        setImmediate(complete, this.host.appendTurns);
+      });
     });
   }
 

@@ -47,7 +47,11 @@ export type FaultPlan = (op: FileOperation) => FaultAction | undefined;
 
 /** Options of `FaultyFileSystem.crash`. */
 export interface CrashOptions {
-  /** Keep a random prefix of each file's unsynced appends, as a torn write would. Default false. */
+  /**
+   * Keep a random prefix of each file's unsynced appends, as a torn write would, and of each append still
+   * in flight a random prefix of its own (so a later one may be kept while an earlier one is lost). Default
+   * false: everything unsynced is lost.
+   */
   readonly tear?: boolean;
   /** The random source for tearing, in [0, 1). Default Math.random; tests pass a seeded one. */
   readonly random?: () => number;
@@ -56,13 +60,19 @@ export interface CrashOptions {
 /**
  * An in-memory `FileSystem` for crash tests that models the port's durability contract exactly: appended
  * bytes survive `crash()` only once synced, directory entries only once their directory was synced, and
- * a crash may keep any prefix of unsynced appends. A `FaultPlan` fails any numbered operation with
+ * a crash may keep any prefix of unsynced appends, and of each append in flight (an append completes
+ * `appendTurns` turns of the event loop after it was issued). A `FaultPlan` fails any numbered operation with
  * `ENOSPC`/`EIO` or tears an append, so a test can count a workload's operations and fail each in turn.
  */
 export class FaultyFileSystem implements FileSystem {
   private readonly root: MemoryDirectory = newDirectory();
   private plan: FaultPlan | undefined;
   private operations = 0;
+  /**
+   * Turns of the event loop an append takes to complete (default 1): more lets a test see a writer keep
+   * several appends in flight, as a real disk's latency does.
+   */
+  appendTurns = 1;
   /** Bumped by each crash; handles opened before it are dead. */
   private generation = 0;
 
@@ -86,6 +96,12 @@ export class FaultyFileSystem implements FileSystem {
   fileBytes(path: string): Uint8Array | undefined {
     const node = lookUp(this.root, splitPath(path), path);
     return node?.kind === 'file' ? fileContent(node) : undefined;
+  }
+
+  /** How many appends to the file at `path` are in flight (issued, not yet completed). */
+  appendsInFlight(path: string): number {
+    const node = lookUp(this.root, splitPath(path), path);
+    return node?.kind === 'file' ? node.pending.length : 0;
   }
 
   makeDirectory(path: string): Promise<void> {

@@ -21,6 +21,14 @@ export interface MemoryFile {
   reserved: number;
   /** `reserved` at the last successful sync. */
   syncedReserved: number;
+  /** Appends in flight (issued, not yet completed), by their range; they may reach the disk in any order. */
+  pending: PendingRange[];
+}
+
+/** The bytes `[start, end)` of a file. */
+export interface PendingRange {
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface MemoryDirectory {
@@ -41,6 +49,7 @@ export function newFile(): MemoryFile {
     syncedCopy: undefined,
     reserved: 0,
     syncedReserved: 0,
+    pending: [],
   };
 }
 
@@ -91,15 +100,29 @@ export function appendToFile(file: MemoryFile, bytes: Uint8Array): void {
   file.length = needed;
 }
 
-/** Makes the current content the durable one. */
+/** Makes the current content the durable one, up to the first append still in flight. */
 export function syncFile(file: MemoryFile): void {
-  file.syncedLength = file.length;
+  file.syncedLength = file.pending.reduce((first, range) => Math.min(first, range.start), file.length);
   file.syncedCopy = undefined;
   file.syncedReserved = file.reserved;
 }
 
+/**
+ * The append of `range` completed: it leaves the appends in flight, and with `synced` (a file opened with
+ * `syncEachAppend`) it is durable, when everything before it is.
+ */
+export function completeAppend(file: MemoryFile, range: PendingRange, synced: boolean): void {
+  file.pending = file.pending.filter((other) => other !== range);
+  if (synced && file.syncedCopy === undefined && file.syncedLength >= range.start) {
+    file.syncedLength = Math.max(file.syncedLength, range.end);
+  }
+}
+
 /** Cuts (or zero-extends, as POSIX ftruncate does) the current content to `length` bytes, reserve included. */
 export function truncateFile(file: MemoryFile, length: number): void {
+  file.pending = file.pending
+    .filter((range) => range.start < length)
+    .map((range) => ({ start: range.start, end: Math.min(range.end, length) }));
   file.reserved = Math.min(file.reserved, length);
   if (length < file.syncedLength && file.syncedCopy === undefined) {
     file.syncedCopy = file.data.slice(0, file.syncedLength);
@@ -172,20 +195,34 @@ export function crashTree(
 }
 
 function crashFile(file: MemoryFile, tearFraction: (() => number) | undefined): void {
-  const synced = file.syncedLength;
-  let kept = synced;
-  // Only plain appends since the sync can be torn; after a truncate below it, the synced bytes come back.
-  if (tearFraction !== undefined && file.syncedCopy === undefined && file.length > synced) {
-    const unsynced = file.length - synced;
-    kept = synced + Math.min(unsynced, Math.floor(tearFraction() * (unsynced + 1)));
-  }
   if (file.syncedCopy !== undefined) {
+    // A truncate cut below the synced bytes: they come back, and nothing appended since.
     file.data = file.syncedCopy;
     file.length = file.syncedCopy.length;
   } else {
+    const synced = file.syncedLength;
+    let kept = synced;
+    const survivors: { start: number; bytes: Uint8Array }[] = [];
+    if (tearFraction !== undefined && file.length > synced) {
+      // The unsynced bytes keep a prefix, in order (a torn write)...
+      kept = synced + Math.min(file.length - synced, Math.floor(tearFraction() * (file.length - synced + 1)));
+      // ...except appends in flight, which each keep a prefix of their own, wherever `kept` ends.
+      for (const range of file.pending) {
+        const length = range.end - range.start;
+        const end = range.start + Math.min(length, Math.floor(tearFraction() * (length + 1)));
+        survivors.push({ start: range.start, bytes: file.data.slice(range.start, end) });
+      }
+    }
+    for (const range of file.pending) file.data.fill(0, range.start, range.end);
     file.data.fill(0, kept, file.length);
     file.length = kept;
+    for (const survivor of survivors) {
+      if (survivor.bytes.length === 0) continue;
+      file.data.set(survivor.bytes, survivor.start);
+      file.length = Math.max(file.length, survivor.start + survivor.bytes.length);
+    }
   }
+  file.pending = [];
   file.syncedLength = file.length;
   file.syncedCopy = undefined;
   file.reserved = file.syncedReserved;

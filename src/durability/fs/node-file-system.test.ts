@@ -90,3 +90,23 @@ test('rename replaces the target, list is sorted and removeTree removes a whole 
   await fs.removeTree(directory);
   assert.equal(await fs.exists(directory), false);
 });
+
+test('appends issued while others are in flight land one after another, in call order', async () => {
+  for (const syncEachAppend of [false, true]) {
+    const path = join(root, `overlap-${syncEachAppend}`);
+    const file = await fs.openAppend(path, { exclusive: true, syncEachAppend });
+    // Larger than the synchronous-write limit, so that they really overlap in the thread pool.
+    const parts = [1, 2, 3, 4].map((value) => new Uint8Array(100 * 1024 + value).fill(value));
+    const appends = parts.map((part) => file.append(part));
+    assert.equal(file.size, 400 * 1024 + 10, 'the size counts appends in flight');
+    await Promise.all(appends);
+    await file.close();
+    const content = (await fs.readFile(path)) ?? new Uint8Array(0);
+    let offset = 0;
+    for (const part of parts) {
+      assert.deepEqual(content.subarray(offset, offset + part.length), part);
+      offset += part.length;
+    }
+    assert.equal(content.length, offset);
+  }
+});

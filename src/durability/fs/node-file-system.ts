@@ -182,17 +182,18 @@ class NodeAppendableFile implements AppendableFile {
 
   async append(bytes: Uint8Array): Promise<void> {
     const fd = this.handle.fd;
+    // The range is claimed now, so that an append issued while this one is in flight lands after it.
+    const start = this.length;
+    this.length += bytes.length;
+    this.extent = Math.max(this.extent, this.length);
     let written = 0;
     // A write may take fewer bytes than asked (a signal, a full device); keep writing the rest.
     while (written < bytes.length) {
       const length = bytes.length - written;
-      const count =
+      written +=
         !this.isDurable && length <= SYNCHRONOUS_WRITE_BYTES
-          ? writeSync(fd, bytes, written, length, this.length)
-          : await writeAt(fd, bytes, written, length, this.length);
-      written += count;
-      this.length += count;
-      this.extent = Math.max(this.extent, this.length);
+          ? writeSync(fd, bytes, written, length, start + written)
+          : await writeAt(fd, bytes, written, length, start + written);
     }
   }
 

@@ -1,7 +1,8 @@
 /*
- * WAL SEGMENT FORMAT, versions 1 and 2 (WAL_FORMAT_V1, WAL_FORMAT_V2 in ../format-versions.ts)
+ * WAL SEGMENT FORMAT, versions 1, 2 and 3 (WAL_FORMAT_V1..V3 in ../format-versions.ts)
  *
- * Version 2 is version 1 plus one rule, the reserved tail (below); this build writes version 2 and reads both.
+ * Version 2 is version 1 plus the reserved tail; version 3 is version 2 with the frames of each write in a
+ * batch (below). This build writes version 3 and reads all three.
  *
  * The write-ahead log is a sequence of segment files in the WAL directory, named
  *     wal-<first commit ts, 20 decimal digits, zero-padded>.log      e.g. wal-00000000000000000042.log
@@ -9,7 +10,7 @@
  *
  * Segment header (26 + N bytes):
  *     offset 0   8 bytes  magic "QVRWAL01" (51 56 52 57 41 4C 30 31)
- *     offset 8   u32      format version (1 or 2)
+ *     offset 8   u32      format version (1, 2 or 3)
  *     offset 12  u64      first commit ts: every record of the segment has commitTs >= it, and it equals
  *                         the number in the file name
  *     offset 20  u16      N, the byte length of the database id
@@ -17,39 +18,61 @@
  *     offset 22+N u32     CRC-32C of bytes [0, 22+N)
  * The writer syncs the header (and the directory entry) before any record is appended.
  *
- * Then frames, back to back, up to the end of the file (codec/frame.ts):
+ * Frames (codec/frame.ts):
  *     u32 payload length | u32 CRC-32C over the 4 length bytes and the payload | payload
  * Each payload is one commit record (codec/record-codec.ts). A record lists every token it uses; the name of
  * a token is written only the first time the segment needs it and omitted afterwards, so each segment can be
  * read on its own and a record is made self-contained again when read.
  *
- * Reserved tail (version 2 only): after its last frame a segment may hold zero bytes up to the end of the
- * file. The writer, under the fsync-per-commit policy, writes zeros a few MiB ahead of its records and syncs
- * them, then overwrites them in place: syncing a write that changes no file size needs no journal commit on
- * ext4 or XFS, about half the cost of syncing an append. A frame never starts with 8 zero bytes (no record
- * is empty, and the checksum of an empty frame is not 0), so a run of zeros that reaches the end of the file,
- * where a frame would start, is the end of the segment. The writer cuts the zeros off when it closes a
- * segment (rotation, clean shutdown); recovery cuts them off a segment it repairs. A crash can leave them in
- * any segment. In a version 1 segment, zeros where a frame would start are a torn frame (rule below).
+ * Versions 1 and 2: frames back to back from the end of the header.
+ *
+ * Version 3: batches back to back from the end of the header. A batch is what the writer hands to the disk
+ * in one write: a batch header (wal-batch.ts), then one or more frames filling exactly its frame bytes.
+ *     offset 0   4 bytes  batch magic "QVB3" (51 56 42 33)
+ *     offset 4   u32      frame bytes: the length of the frames after the header
+ *     offset 8   u64      the batch's own offset in the segment
+ *     offset 16  u64      the offset of the batch before it in the segment (0 for the first batch)
+ *     offset 24  u16      writes the writer kept in flight at most when it wrote the batch (1 or more)
+ *     offset 26  u16      0 (reserved)
+ *     offset 28  u32      CRC-32C of bytes [0, 28)
+ * A batch is valid when its header is whole, its magic and checksum match, it names its own offset and the
+ * batch before it correctly, and its frames are complete, valid and fill its frame bytes exactly. The writer
+ * issues a batch while up to `writes in flight - 1` earlier ones are still being written (each lands at its
+ * own offset, in any order), and acknowledges batches strictly in log order.
+ *
+ * Reserved tail (versions 2 and 3): after its last frame (batch) a segment may hold zero bytes up to the end
+ * of the file. The writer, under the fsync-per-commit policy, writes zeros a few MiB ahead of its records
+ * and syncs them, then overwrites them in place: syncing a write that changes no file size needs no journal
+ * commit on ext4 or XFS, about half the cost of syncing an append. Neither a frame nor a batch starts with a
+ * zero byte run to the end of the file (no record is empty, the checksum of an empty frame is not 0, a batch
+ * starts with its magic), so a run of zeros that reaches the end of the file, where a frame or batch would
+ * start, is the end of the segment. The writer cuts the zeros off when it closes a segment (rotation, clean
+ * shutdown); recovery cuts them off a segment it repairs. A crash can leave them in any segment. In a
+ * version 1 segment, zeros where a frame would start are a torn frame (rule below).
  *
  * Validity rule: a segment is valid when its header is complete, its magic and checksum match, its version
  * is readable and its database id equals that of the other segments; a frame is valid when complete and its
  * checksum matches. Commit timestamps strictly increase across all records of all segments, and the records
  * of a segment are below the first commit ts of the next segment.
  *
- * Torn-tail rule: a crash can leave only the end of the LAST segment incomplete (unsynced appends are lost
- * or kept in part). So the last segment may end in one invalid frame (incomplete, or a checksum mismatch)
- * after which no valid frame follows; it is cut there, and with a truncate + sync it is as if never written.
- * A last segment whose header is incomplete or fails its checksum and holds nothing else (a crash while a
- * segment was being created) is removed. Anything else invalid — a bad header or an invalid frame in an
- * earlier segment, an invalid frame followed by a valid one, non-increasing commit timestamps, an unknown
- * version, another database's id — is damage: recovery stops with StorageDamageDetected instead of guessing.
- * The rule assumes that an interrupted write keeps a prefix of its bytes. That holds for a killed process (the
- * kernel keeps every write it accepted) and is what the fault-injecting file system models. After a power
- * loss, a write that spans two disk pages can keep its second page without its first; recovery then finds an
- * invalid frame followed by valid ones and stops as for damage, although no acknowledged commit is missing
- * (a write is acknowledged only once all of it is synced). Telling the two apart needs the extent of each
- * write in the log (a batch header), which this format does not have.
+ * Torn-tail rule: a crash can leave only the end of the LAST segment incomplete (the writer finishes a
+ * segment's writes before it starts the next segment). A last segment whose header is incomplete or fails
+ * its checksum and holds nothing else (a crash while a segment was being created) is removed. Then:
+ *   - Versions 1 and 2 (one write in flight; unsynced appends are lost or kept in part, as a prefix): the
+ *     last segment may end in one invalid frame (incomplete, or a checksum mismatch) after which no valid
+ *     frame follows; it is cut there, and with a truncate + sync it is as if never written.
+ *   - Version 3: the first invalid batch of the last segment is the oldest write that was in flight at the
+ *     crash, and only writes issued after it can have landed behind it, in any order and in any part. So it
+ *     is cut at the start of that batch, with everything behind it, when every valid batch header behind it
+ *     names a batch before it at or after the invalid batch's offset, and there are fewer of them than the
+ *     writes in flight they name. None of the cut batches was acknowledged: a batch is acknowledged only
+ *     when it and every batch before it are durable. This also covers a power loss that keeps a later disk
+ *     page of a write without an earlier one.
+ * Anything else invalid — a bad header or an invalid frame or batch in an earlier segment, an invalid frame
+ * or batch followed by valid ones that cannot have been in flight with it, non-increasing commit timestamps,
+ * an unknown version, another database's id — is damage: recovery stops with StorageDamageDetected instead
+ * of guessing. Damage to the last batch or two is indistinguishable from a torn tail and is cut like one (as
+ * damage to the last frame is in versions 1 and 2): a checksum cannot tell a torn write from a damaged one.
  *
  * Fence rule (wal-fence.ts): a segment with a `<name>.fence` file ends at the length the fence holds; the
  * writer leaves one when it could not cut a failed write off the segment.

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { encodeFrame } from '../codec/frame.js';
 import { encodeCommitRecord } from '../codec/record-codec.js';
 import type { FaultyFileSystem } from '../fs/faulty-file-system.js';
+import { BATCH_HEADER_BYTES } from './wal-batch.js';
 import { encodeWalHeader, walSegmentName } from './wal-format.js';
 import {
   WAL_DIRECTORY,
@@ -107,12 +108,14 @@ test('a torn tail of the last segment is cut at every possible length, and repai
   assert.equal((await readAll(fileSystem)).report.tornTail, undefined);
 });
 
-test('a damaged frame in the middle of the last segment stops reading with StorageDamageDetected', async () => {
+test('a damaged batch in the middle of the last segment stops reading with StorageDamageDetected', async () => {
   const fileSystem = await writtenLog(5);
   const path = `${WAL_DIRECTORY}/${walSegmentName(1)}`;
+  // The writer writes format 3: each awaited record is a batch of its own, behind a batch header.
   const header = encodeWalHeader({ formatVersion: 1, firstCommitTs: 1, databaseId: 'db-1' }).length;
-  const second = header + frameOf(1).length;
-  for (const offset of [second, second + 2, second + 5, second + 12]) {
+  const second = header + BATCH_HEADER_BYTES + frameOf(1).length;
+  const frame = second + BATCH_HEADER_BYTES;
+  for (const offset of [second, second + 2, second + 9, second + 30, frame, frame + 5, frame + 12]) {
     const pristine = fileSystem.fileBytes(path) ?? new Uint8Array(0);
     await corrupt(fileSystem, path, offset);
     await assert.rejects(readAll(fileSystem), (error) => {

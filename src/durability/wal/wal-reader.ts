@@ -1,12 +1,13 @@
 import type { DatabaseError } from '../../errors/index.js';
 import type { CommitRecord, TokenKind } from '../../storage/index.js';
-import { decodeFrame } from '../codec/frame.js';
+import { decodeFrame, type DecodedFrame } from '../codec/frame.js';
 import { decodeCommitRecord } from '../codec/record-codec.js';
 import { storageDamage } from '../codec/storage-damage.js';
 import type { FileSystem } from '../file-system.js';
 import { READABLE_WAL_FORMATS } from '../format-versions.js';
 import { decodeWalHeader, isZeroTail, parseWalSegmentName, type WalSegmentHeader } from './wal-format.js';
-import { WAL_FORMAT_V2 } from '../format-versions.js';
+import { WAL_FORMAT_V2, WAL_FORMAT_V3 } from '../format-versions.js';
+import { BATCH_HEADER_BYTES, batchHeadersAfter, decodeBatchHeader } from './wal-batch.js';
 import { isTemporaryFenceName, readWalFence, removeWalFence } from './wal-fence.js';
 import { joinPath, type WalSegment } from './wal-segment-file.js';
 
@@ -109,10 +110,40 @@ async function readSegment(
   }
   checkHeader(state, path, segment, decoded.header);
   state.segments++;
-  const tokens = new Map<string, string>();
-  const resolveToken = (kind: TokenKind, id: number): string | undefined => tokens.get(`${kind}:${id}`);
-  let offset = decoded.end;
-  const mayReserve = decoded.header.formatVersion >= WAL_FORMAT_V2;
+  const context: SegmentContext = {
+    path,
+    name: segment.name,
+    bytes,
+    isLast,
+    segment,
+    next,
+    tokens: new Map(),
+  };
+  if (decoded.header.formatVersion >= WAL_FORMAT_V3) await readBatches(state, context, decoded.end);
+  else await readFrames(state, context, decoded.end, decoded.header.formatVersion >= WAL_FORMAT_V2);
+}
+
+/** One segment being read. */
+interface SegmentContext {
+  readonly path: string;
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly isLast: boolean;
+  readonly segment: WalSegment;
+  readonly next: WalSegment | undefined;
+  /** The token names defined so far in the segment, by `kind:id`. */
+  readonly tokens: Map<string, string>;
+}
+
+/** Formats 1 and 2: frames back to back from `offset` (format 2: up to a reserved zero tail). */
+async function readFrames(
+  state: ReadState,
+  context: SegmentContext,
+  from: number,
+  mayReserve: boolean,
+): Promise<void> {
+  const { bytes, path } = context;
+  let offset = from;
   for (;;) {
     if (mayReserve && offset < bytes.length && bytes[offset] === 0 && isZeroTail(bytes, offset)) {
       // Zeros the writer reserved ahead of its records: the end of the segment, not damage.
@@ -122,30 +153,122 @@ async function readSegment(
     const frame = decodeFrame(bytes, offset);
     if (frame.kind === 'end') return;
     if (frame.kind === 'torn') {
-      if (!isLast)
+      if (!context.isLast)
         throw damaged(path, offset, `invalid frame (${frame.reason}) in a segment that is not the last`);
       if (validFrameFollows(bytes, offset, state.lastCommitTs)) {
         throw damaged(path, offset, `invalid frame (${frame.reason}) followed by valid ones`);
       }
-      await cutTornTail(state, path, segment.name, offset, bytes.length);
+      await cutTornTail(state, path, context.name, offset, bytes.length);
       return;
     }
-    let record: CommitRecord;
-    try {
-      record = decodeCommitRecord(frame.payload, { resolveToken });
-    } catch (error) {
-      throw damaged(path, offset, `the record does not decode (${describe(error)})`, error);
-    }
-    checkOrder(state, path, offset, record.commitTs, segment, next);
-    for (const token of record.tokens) tokens.set(`${token.kind}:${token.id}`, token.name);
-    state.recordsRead++;
-    state.lastCommitTs = record.commitTs;
-    if (record.commitTs > state.options.afterCommitTs) {
-      state.options.onRecord(record);
-      state.recordsApplied++;
-    }
+    applyRecord(state, context, offset, frame.payload);
     offset = frame.end;
   }
+}
+
+/** Format 3: batches back to back from `offset`, up to the end or a reserved zero tail. */
+async function readBatches(state: ReadState, context: SegmentContext, from: number): Promise<void> {
+  const { bytes, path } = context;
+  let offset = from;
+  let previousStart = 0;
+  for (;;) {
+    if (offset === bytes.length) return;
+    if (bytes[offset] === 0 && isZeroTail(bytes, offset)) {
+      if (state.options.repair) await cutFile(state.options, path, offset);
+      return;
+    }
+    const batch = decodeBatch(bytes, offset, previousStart);
+    if (batch.kind === 'torn') {
+      checkTornBatch(context, offset, batch.reason);
+      await cutTornTail(state, path, context.name, offset, bytes.length);
+      return;
+    }
+    for (const frame of batch.frames) applyRecord(state, context, frame.offset, frame.payload);
+    previousStart = offset;
+    offset = batch.end;
+  }
+}
+
+/** A whole batch at `offset` with every frame valid, or why there is none. */
+function decodeBatch(
+  bytes: Uint8Array,
+  offset: number,
+  previousStart: number,
+):
+  | { kind: 'batch'; end: number; frames: { offset: number; payload: Uint8Array }[] }
+  | { kind: 'torn'; reason: string } {
+  const header = decodeBatchHeader(bytes, offset);
+  if (header === undefined) return { kind: 'torn', reason: 'no valid batch header' };
+  if (header.previousStart !== previousStart) {
+    return {
+      kind: 'torn',
+      reason: `the batch names ${header.previousStart} as the batch before it, not ${previousStart}`,
+    };
+  }
+  const end = offset + BATCH_HEADER_BYTES + header.frameBytes;
+  if (end > bytes.length) {
+    return { kind: 'torn', reason: `incomplete batch (${bytes.length - offset} of ${end - offset} bytes)` };
+  }
+  const frames: { offset: number; payload: Uint8Array }[] = [];
+  const body = bytes.subarray(0, end);
+  for (let at = offset + BATCH_HEADER_BYTES; at < end;) {
+    const frame = decodeFrame(body, at);
+    if (frame.kind !== 'frame')
+      return { kind: 'torn', reason: `invalid frame at ${at} (${describeFrame(frame)})` };
+    frames.push({ offset: at, payload: frame.payload });
+    at = frame.end;
+  }
+  if (frames.length === 0) return { kind: 'torn', reason: 'the batch holds no frame' };
+  return { kind: 'batch', end, frames };
+}
+
+/**
+ * The torn-batch rule of format 3 (wal-format.ts): an invalid batch may only be cut when it is in the last
+ * segment and every valid batch header behind it belongs to a write that was in flight with it: one whose
+ * batch before it starts at or after the invalid one, and no more of them than its writer kept in flight
+ * besides the invalid one.
+ * @throws DatabaseError `StorageDamageDetected` otherwise.
+ */
+function checkTornBatch(context: SegmentContext, offset: number, reason: string): void {
+  if (!context.isLast) {
+    throw damaged(context.path, offset, `invalid batch (${reason}) in a segment that is not the last`);
+  }
+  const first = batchHeadersAfter(context.bytes, offset, 1)[0];
+  if (first === undefined) return;
+  // Enough of them to see whether there are more than the first one's writer can have had in flight.
+  const followers = batchHeadersAfter(context.bytes, offset, first.writesInFlight);
+  for (const follower of followers) {
+    if (follower.previousStart < offset || followers.length > follower.writesInFlight - 1) {
+      throw damaged(
+        context.path,
+        offset,
+        `invalid batch (${reason}) followed by a valid batch at ${follower.start} that cannot have been in flight with it`,
+      );
+    }
+  }
+}
+
+/** Decodes, checks and hands over the record in `payload` (the frame at `offset`). */
+function applyRecord(state: ReadState, context: SegmentContext, offset: number, payload: Uint8Array): void {
+  const { tokens, path } = context;
+  let record: CommitRecord;
+  try {
+    record = decodeCommitRecord(payload, { resolveToken: (kind, id) => tokens.get(`${kind}:${id}`) });
+  } catch (error) {
+    throw damaged(path, offset, `the record does not decode (${describe(error)})`, error);
+  }
+  checkOrder(state, path, offset, record.commitTs, context.segment, context.next);
+  for (const token of record.tokens) tokens.set(`${token.kind}:${token.id}`, token.name);
+  state.recordsRead++;
+  state.lastCommitTs = record.commitTs;
+  if (record.commitTs > state.options.afterCommitTs) {
+    state.options.onRecord(record);
+    state.recordsApplied++;
+  }
+}
+
+function describeFrame(frame: Exclude<DecodedFrame, { kind: 'frame' }>): string {
+  return frame.kind === 'torn' ? frame.reason : 'it runs past the batch';
 }
 
 function checkHeader(state: ReadState, path: string, segment: WalSegment, header: WalSegmentHeader): void {

@@ -5,7 +5,9 @@ import { encodeCommitRecord } from '../codec/record-codec.js';
 import type { AppendableFile, FileSystem } from '../file-system.js';
 import { walClosedError, walOutcomeUnknownError, walPoisonedError, walWriteError } from './wal-errors.js';
 import { writeWalFence } from './wal-fence.js';
+import { BATCH_HEADER_BYTES } from './wal-batch.js';
 import { parseWalSegmentName } from './wal-format.js';
+import { OpenSegment } from './wal-open-segment.js';
 import { createSegmentFile, joinPath, type WalSegment } from './wal-segment-file.js';
 
 /** Options of `WalWriter.open`. */
@@ -27,6 +29,12 @@ export interface WalWriterOptions {
    * sync changes no file size (see `AppendableFile.reserve`). Default 4 MiB; 0 reserves nothing.
    */
   readonly reserveBytes?: number;
+  /**
+   * Writes (batches) in flight at once, 1 or more. Default 2: while one batch is being written and synced,
+   * the next one is already on its way, so the disk never waits for the acknowledgements of the first.
+   * Batches are still acknowledged strictly in log order.
+   */
+  readonly writesInFlight?: number;
 }
 
 /** Counters of a writer since it was opened. */
@@ -43,6 +51,15 @@ export interface WalStats {
 interface Waiter {
   resolve(): void;
   reject(error: DatabaseError): void;
+}
+
+/** A batch handed to the file and not yet acknowledged. */
+interface InFlightWrite {
+  /** Where the batch ends in the segment. */
+  readonly end: number;
+  readonly waiters: readonly Waiter[];
+  /** Settles with the append's error, or with undefined once the append succeeded. */
+  readonly done: Promise<unknown>;
 }
 
 /** The work queue: frames of records, segment switches and sync requests, processed strictly in order. */
@@ -63,10 +80,11 @@ function deferred(): { promise: Promise<void>; waiter: Waiter } {
 const tokenKey = (token: TokenDefinition): string => `${token.kind}:${token.id}`;
 
 /**
- * Writes commit records to WAL segments (format: wal-format.ts) with group commit: while one batch is being
- * written and synced, newly appended records queue up and then go out together in one append and one
- * fsync. Any write failure poisons the writer: the failed batch and everything after it is rejected, the
- * segment is cut back to its last good length, and nothing is appended after bytes of unknown state.
+ * Writes commit records to WAL segments (format: wal-format.ts) with group commit: while batches are being
+ * written and synced (up to `writesInFlight` of them), newly appended records queue up and then go out
+ * together in one append, synced with it. Batches are acknowledged strictly in log order. Any write failure
+ * poisons the writer: the failed batch and everything after it is rejected, the segment is cut back to its
+ * last good length, and nothing is appended after bytes of unknown state.
  */
 export class WalWriter implements CommitLog {
   private readonly fileSystem: FileSystem;
@@ -75,10 +93,16 @@ export class WalWriter implements CommitLog {
   private readonly policy: 'commit' | 'relaxed';
   private readonly segmentBytes: number;
   private readonly reserveBytes: number;
+  private readonly writesInFlight: number;
   private readonly segments: WalSegment[];
-  private file: AppendableFile;
+  /** The segment being written. */
+  private current: OpenSegment;
   private readonly queue: Entry[] = [];
+  /** Batches appended and not yet acknowledged, oldest first. */
+  private readonly inFlight: InFlightWrite[] = [];
   private isDraining = false;
+  /** A setImmediate is pending that will hand queued records to the file while others are in flight. */
+  private isIssueScheduled = false;
   private poison: DatabaseError | undefined;
   /**
    * What the commits of the write that failed are told: the poison, or that their outcome is unknown when
@@ -93,14 +117,6 @@ export class WalWriter implements CommitLog {
   private encodeBytes: number;
   private encodeRecords = 0;
   private lastAppendedTs: number;
-  // Writing side: the current segment file.
-  private syncedLength: number;
-  /** Bytes known written correctly (synced, or appended without error since the last sync). */
-  private goodLength: number;
-  /** Where the zeros reserved in the current segment end; past it an append would grow the file. */
-  private reservedEnd: number;
-  /** A reserve failed in this segment (disk full, say): appends grow the file until the next segment. */
-  private reserveFailed = false;
   private counters = { bytesWritten: 0, syncs: 0, batches: 0, records: 0 };
 
   private constructor(
@@ -116,12 +132,10 @@ export class WalWriter implements CommitLog {
     this.segmentBytes = options.segmentBytes ?? 64 * 1024 * 1024;
     // Relaxed mode syncs rarely, so a size change per sync costs it little; it reserves nothing.
     this.reserveBytes = this.policy === 'commit' ? (options.reserveBytes ?? 4 * 1024 * 1024) : 0;
+    this.writesInFlight = options.writesInFlight ?? 2;
     this.segments = segments;
-    this.file = file;
+    this.current = new OpenSegment(file, header, this.reserveBytes);
     this.encodeBytes = header;
-    this.syncedLength = header;
-    this.goodLength = header;
-    this.reservedEnd = header;
     this.lastAppendedTs = options.nextCommitTs - 1;
     this.counters.bytesWritten = header;
     this.counters.syncs = 1;
@@ -142,6 +156,11 @@ export class WalWriter implements CommitLog {
     invariant(
       Number.isSafeInteger(options.nextCommitTs) && options.nextCommitTs >= 1,
       `A WAL needs a positive next commit ts, not ${options.nextCommitTs}`,
+    );
+    const inFlight = options.writesInFlight ?? 2;
+    invariant(
+      Number.isSafeInteger(inFlight) && inFlight >= 1 && inFlight <= 0xffff,
+      `A WAL keeps 1 to 65,535 writes in flight, not ${inFlight}`,
     );
     const segments: WalSegment[] = [];
     for (const name of await options.fileSystem.list(options.directory)) {
@@ -266,10 +285,10 @@ export class WalWriter implements CommitLog {
     try {
       if (this.poison === undefined) {
         await this.flush();
-        await this.trimReserve();
+        await this.current.trimReserve();
       }
     } finally {
-      await this.file.close().catch(() => undefined);
+      await this.current.file.close().catch(() => undefined);
     }
   }
 
@@ -283,7 +302,7 @@ export class WalWriter implements CommitLog {
   }
 
   private requestSync(): void {
-    if (this.poison !== undefined || this.goodLength === this.syncedLength) return;
+    if (this.poison !== undefined || this.current.goodLength === this.current.syncedLength) return;
     if (this.queue.some((entry) => entry.kind === 'sync')) return;
     this.queue.push({ kind: 'sync', waiter: undefined });
     this.drain();
@@ -296,7 +315,10 @@ export class WalWriter implements CommitLog {
    * arrives while a batch is being written forms the next batch.
    */
   private drain(): void {
-    if (this.isDraining) return;
+    if (this.isDraining) {
+      this.scheduleIssue();
+      return;
+    }
     this.isDraining = true;
     setImmediate(() => {
       void this.processQueue().catch((error: unknown) => {
@@ -309,33 +331,56 @@ export class WalWriter implements CommitLog {
     });
   }
 
+  /**
+   * While batches are in flight and there is room for another, hands the records queued meanwhile to the
+   * file at the end of this turn of the event loop (the same batching as `drain`). Only then: with nothing
+   * in flight, `processQueue` decides, and may be switching segments or growing the reserve.
+   */
+  private scheduleIssue(): void {
+    if (this.isIssueScheduled || this.inFlight.length === 0 || this.inFlight.length >= this.writesInFlight)
+      return;
+    this.isIssueScheduled = true;
+    setImmediate(() => {
+      this.isIssueScheduled = false;
+      if (this.inFlight.length > 0) this.issueWrites();
+    });
+  }
+
   private async processQueue(): Promise<void> {
     try {
-      let writing: Promise<Waiter[] | undefined> | undefined;
       for (;;) {
-        if (writing === undefined) {
+        this.issueWrites();
+        const oldest = this.inFlight[0];
+        if (oldest === undefined) {
           const head = this.queue[0];
           if (head === undefined) return;
           if (this.poison !== undefined) {
             this.rejectQueue();
             return;
           }
-          if (head.kind !== 'record') {
-            await this.processHead(head);
-            continue;
-          }
-          writing = this.writeBatch(this.takeBatch());
+          // Records left in the queue with nothing in flight: the reserve must grow first.
+          if (head.kind === 'record') await this.current.reserveFor(this.queuedBatchBytes());
+          else await this.processHead(head);
+          continue;
         }
-        const written = await writing;
-        writing = undefined;
-        if (written === undefined) continue;
+        const error = await oldest.done;
+        if (error !== undefined) {
+          await this.failInFlight(error);
+          continue;
+        }
+        this.inFlight.shift();
+        this.current.goodLength = oldest.end;
+        if (this.policy === 'commit') {
+          // The segment is open with syncEachAppend: the append was the sync.
+          this.current.syncedLength = oldest.end;
+          this.counters.syncs++;
+        }
         // The records that arrived meanwhile go to the disk before this batch's commits are acknowledged:
         // the acknowledgements run the commits' completion and their clients' responses, and the disk
-        // would sit idle for all of it. Still one write at a time, so the log stays strictly in order.
-        if (this.poison === undefined && this.queue[0]?.kind === 'record')
-          writing = this.writeBatch(this.takeBatch());
-        this.counters.records += written.length;
-        for (const waiter of written) waiter.resolve();
+        // would sit idle for all of it.
+        this.issueWrites();
+        this.counters.records += oldest.waiters.length;
+        for (const waiter of oldest.waiters) waiter.resolve();
       }
     } finally {
       // Cleared in the same synchronous step that saw the queue empty, so an append arriving right after
@@ -344,7 +389,7 @@ export class WalWriter implements CommitLog {
     }
   }
 
-  /** A rotation or a sync at the head of the queue. */
+  /** A rotation or a sync at the head of the queue (nothing in flight). */
   private async processHead(head: Exclude<Entry, { kind: 'record' }>): Promise<void> {
     this.queue.shift();
     const ok = head.kind === 'rotate' ? await this.switchSegment(head.firstCommitTs) : await this.syncNow();
@@ -352,75 +397,82 @@ export class WalWriter implements CommitLog {
     else if (this.poison !== undefined) head.waiter?.reject(this.poison);
   }
 
-  /** The records at the head of the queue, up to the next rotation or sync, as one append. */
-  private takeBatch(): { bytes: Uint8Array; waiters: Waiter[] } {
+  /**
+   * Hands batches of the queued records to the file while fewer than `writesInFlight` are in flight, up to
+   * the next rotation or sync, and unless the reserve must grow first (which waits for an empty pipeline).
+   */
+  private issueWrites(): void {
+    while (
+      this.poison === undefined &&
+      this.inFlight.length < this.writesInFlight &&
+      this.queue[0]?.kind === 'record' &&
+      !this.current.needsReserve(this.queuedBatchBytes())
+    ) {
+      this.inFlight.push(this.issueBatch());
+    }
+  }
+
+  /** The size of the batch the records at the head of the queue would make, its header included. */
+  private queuedBatchBytes(): number {
+    let size = BATCH_HEADER_BYTES;
+    for (const entry of this.queue) {
+      if (entry.kind !== 'record') break;
+      size += entry.frame.length;
+    }
+    return size;
+  }
+
+  /** The records at the head of the queue, up to the next rotation or sync, as one batch appended now. */
+  private issueBatch(): InFlightWrite {
+    const size = this.queuedBatchBytes();
     const frames: Uint8Array[] = [];
     const waiters: Waiter[] = [];
-    let size = 0;
     while (this.queue[0]?.kind === 'record') {
       const entry = this.queue.shift() as Extract<Entry, { kind: 'record' }>;
       frames.push(entry.frame);
       waiters.push(entry.waiter);
-      size += entry.frame.length;
     }
-    const bytes = new Uint8Array(size);
-    let offset = 0;
-    for (const frame of frames) {
-      bytes.set(frame, offset);
-      offset += frame.length;
-    }
-    return { bytes, waiters };
+    const done = this.current.appendBatch(frames, size, this.writesInFlight).then(
+      () => {
+        this.counters.bytesWritten += size;
+        this.counters.batches++;
+        return undefined;
+      },
+      (error: unknown) => error ?? new Error('the append failed without an error'),
+    );
+    return { end: this.current.writeEnd, waiters, done };
   }
 
   /**
-   * Appends one batch (synced with it under the 'commit' policy) and returns its waiters, for the caller
-   * to acknowledge; `undefined` when it failed (the writer is then poisoned and the waiters rejected). The
-   * append starts synchronously unless the reserve must grow first.
+   * The oldest batch in flight failed: the writer is poisoned at once (nothing more is issued), the batches
+   * issued after it are let settle, and then the segment is cut back under all of them (`fail`): their
+   * commits are rejected, whether their own append succeeded or not, since the log must stay a prefix.
    */
-  private async writeBatch({
-    bytes,
-    waiters: batch,
-  }: {
-    bytes: Uint8Array;
-    waiters: Waiter[];
-  }): Promise<Waiter[] | undefined> {
-    const size = bytes.length;
-    if (this.needsReserve(size)) await this.reserveFor(size);
-    try {
-      await this.file.append(bytes);
-    } catch (error) {
-      await this.fail(walWriteError('appending to', this.file.path, error), batch);
-      return undefined;
-    }
-    this.goodLength += size;
-    this.counters.bytesWritten += size;
-    this.counters.batches++;
-    if (this.policy === 'commit') {
-      // The segment is open with syncEachAppend: the append was the sync.
-      this.syncedLength = this.goodLength;
-      this.counters.syncs++;
-    }
-    if (this.policy === 'commit' && !(await this.syncNow())) {
-      for (const waiter of batch) waiter.reject(this.failure ?? walClosedError());
-      return undefined;
-    }
-    return batch;
+  private async failInFlight(error: unknown): Promise<void> {
+    const failure = walWriteError('appending to', this.current.file.path, error);
+    this.poison = failure;
+    const failed = this.inFlight.splice(0);
+    for (const write of failed) await write.done;
+    await this.fail(
+      failure,
+      failed.flatMap((write) => write.waiters),
+    );
   }
 
   /** Syncs the current segment if anything is unsynced; false (and poisoned) when the sync failed. */
   private async syncNow(): Promise<boolean> {
-    if (this.goodLength === this.syncedLength) return this.poison === undefined;
-    const target = this.goodLength;
+    if (this.current.goodLength === this.current.syncedLength) return this.poison === undefined;
+    const target = this.current.goodLength;
     try {
-      await this.file.sync();
+      await this.current.file.sync();
     } catch (error) {
       // After a failed fsync the state of the unsynced bytes is unknown (they may never reach the disk),
       // so they are cut, acknowledged relaxed-mode records included.
-      this.goodLength = this.syncedLength;
-      await this.fail(walWriteError('syncing', this.file.path, error), []);
+      this.current.goodLength = this.current.syncedLength;
+      await this.fail(walWriteError('syncing', this.current.file.path, error), []);
       return false;
     }
-    this.syncedLength = target;
+    this.current.syncedLength = target;
     this.counters.syncs++;
     return true;
   }
@@ -428,8 +480,8 @@ export class WalWriter implements CommitLog {
   private async switchSegment(firstCommitTs: number): Promise<boolean> {
     // Relaxed mode: the old segment must be durable before the log moves on.
     if (!(await this.syncNow())) return false;
-    await this.trimReserve();
-    await this.file.close().catch(() => undefined);
+    await this.current.trimReserve();
+    await this.current.file.close().catch(() => undefined);
     try {
       const created = await createSegmentFile(
         this.fileSystem,
@@ -438,12 +490,8 @@ export class WalWriter implements CommitLog {
         firstCommitTs,
         this.policy === 'commit',
       );
-      this.file = created.file;
+      this.current = new OpenSegment(created.file, created.headerBytes, this.reserveBytes);
       this.segments.push(created.segment);
-      this.syncedLength = created.headerBytes;
-      this.goodLength = created.headerBytes;
-      this.reservedEnd = created.headerBytes;
-      this.reserveFailed = false;
       this.counters.bytesWritten += created.headerBytes;
       this.counters.syncs++;
       return true;
@@ -468,58 +516,10 @@ export class WalWriter implements CommitLog {
     this.poison = error;
     if (this.timer !== undefined) clearInterval(this.timer);
     this.failure = error;
-    if (!(await this.cutBack()) && !(await this.fence())) this.failure = walOutcomeUnknownError(error);
+    if (!(await this.current.cutBack()) && !(await this.fence()))
+      this.failure = walOutcomeUnknownError(error);
     for (const waiter of batch) waiter.reject(this.failure);
     this.rejectQueue();
-  }
-
-  /**
-   * Reserves zeros ahead for the next `bytes` (called when {@link needsReserve}). Only the 'commit' policy
-   * reserves, where every append is synced, so nothing unsynced rides on the reserve's sync; a failed
-   * reserve is therefore harmless (zeros past the last record are part of the format) and only stops
-   * reserving in this segment.
-   */
-  private async reserveFor(bytes: number): Promise<void> {
-    const end = this.goodLength + bytes + this.reserveBytes;
-    try {
-      await this.file.reserve(end);
-      this.reservedEnd = end;
-    } catch {
-      this.reserveFailed = true;
-    }
-  }
-
-  /** Whether appending `bytes` now would pass the reserved end (and the writer reserves). */
-  private needsReserve(bytes: number): boolean {
-    return this.reserveBytes > 0 && !this.reserveFailed && this.goodLength + bytes > this.reservedEnd;
-  }
-
-  /**
-   * Cuts the reserved zeros off a segment the writer is done with (rotation, close), so that a cleanly
-   * closed segment ends at its last record. Best effort: a reserve left behind is valid (wal-format.ts).
-   */
-  private async trimReserve(): Promise<void> {
-    if (this.reservedEnd <= this.goodLength) return;
-    try {
-      await this.file.truncate(this.goodLength);
-      await this.file.sync();
-      this.reservedEnd = this.goodLength;
-    } catch {
-      // Left as it is; the next recovery reads the zeros as the end of the segment.
-    }
-  }
-
-  /** Truncates the segment to its good length and syncs it; false when either fails. */
-  private async cutBack(): Promise<boolean> {
-    try {
-      await this.file.truncate(this.goodLength);
-      await this.file.sync();
-      this.syncedLength = this.goodLength;
-      this.reservedEnd = this.goodLength;
-      return true;
-    } catch {
-      return false;
-    }
   }
 
   /** Leaves a fence at the good length beside the current segment; false when it cannot be written. */
@@ -527,7 +527,7 @@ export class WalWriter implements CommitLog {
     const segment = this.segments.at(-1);
     if (segment === undefined) return false;
     try {
-      await writeWalFence(this.fileSystem, this.directory, segment.name, this.goodLength);
+      await writeWalFence(this.fileSystem, this.directory, segment.name, this.current.goodLength);
       return true;
     } catch {
       return false;
