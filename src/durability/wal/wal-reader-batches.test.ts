@@ -185,3 +185,27 @@ test('a batch naming the wrong batch before it is not read, and one holding no f
   const empty = segmentOf([{ records: [1] }, { records: [] }]);
   assert.deepEqual(await commitTss(await store(empty.bytes)), [1]);
 });
+
+test('a power loss that keeps a later page of the last writes without an earlier one is a torn tail', async () => {
+  // Two writes in flight, each spanning several 4 KiB pages; the disk kept some of their pages and not
+  // others. Nothing of either was acknowledged, so both are cut, whichever pages survived.
+  const records = (from: number): number[] => Array.from({ length: 120 }, (_, index) => from + index);
+  const { bytes, starts } = segmentOf([{ records: [1] }, { records: records(2) }, { records: records(122) }]);
+  const [, second = 0] = starts;
+  assert.ok(bytes.length - second > 2 * 4096, `${bytes.length - second} bytes in flight`);
+  const firstPage = Math.ceil(second / 4096) * 4096;
+  for (let lost = firstPage - 4096; lost < bytes.length; lost += 4096) {
+    const damaged = bytes.slice();
+    damaged.fill(0, Math.max(lost, second), Math.min(lost + 4096, bytes.length));
+    if (lost + 4096 >= bytes.length) continue; // the last page lost: an ordinary torn tail
+    const { records: read, report } = await readAll(await store(damaged), { repair: false });
+    // A page that touches the first of the two writes makes it invalid; else only the second is.
+    const expected = lost < (starts[2] ?? 0) ? [1] : [1, ...records(2)];
+    assert.deepEqual(
+      read.map((record) => record.commitTs),
+      expected,
+      `page at ${lost} lost`,
+    );
+    assert.equal(report.tornTail?.offset, expected.length === 1 ? second : starts[2], `page at ${lost} lost`);
+  }
+});
