@@ -405,10 +405,11 @@ export class WalWriter implements CommitLog {
     while (
       this.poison === undefined &&
       this.inFlight.length < this.writesInFlight &&
-      this.queue[0]?.kind === 'record' &&
-      !this.current.needsReserve(this.queuedBatchBytes())
+      this.queue[0]?.kind === 'record'
     ) {
-      this.inFlight.push(this.issueBatch());
+      const size = this.queuedBatchBytes();
+      if (this.current.needsReserve(size)) return;
+      this.inFlight.push(this.issueBatch(size));
     }
   }
 
@@ -422,9 +423,11 @@ export class WalWriter implements CommitLog {
     return size;
   }
 
-  /** The records at the head of the queue, up to the next rotation or sync, as one batch appended now. */
-  private issueBatch(): InFlightWrite {
-    const size = this.queuedBatchBytes();
+  /**
+   * The records at the head of the queue, up to the next rotation or sync, as one batch appended now;
+   * `size` is their {@link queuedBatchBytes}.
+   */
+  private issueBatch(size: number): InFlightWrite {
     const frames: Uint8Array[] = [];
     const waiters: Waiter[] = [];
     while (this.queue[0]?.kind === 'record') {
