@@ -109,6 +109,7 @@ async function readSegment(
   }
   checkHeader(state, path, segment, decoded.header);
   state.segments++;
+  const tokens = new Map<string, string>();
   const context: SegmentContext = {
     path,
     name: segment.name,
@@ -116,7 +117,8 @@ async function readSegment(
     isLast,
     segment,
     next,
-    tokens: new Map(),
+    tokens,
+    resolveToken: (kind, id) => tokens.get(`${kind}:${id}`),
   };
   if (decoded.header.formatVersion >= WAL_FORMAT_V3) await readBatches(state, context, decoded.end);
   else await readFrames(state, context, decoded.end, decoded.header.formatVersion >= WAL_FORMAT_V2);
@@ -132,6 +134,8 @@ interface SegmentContext {
   readonly next: WalSegment | undefined;
   /** The token names defined so far in the segment, by `kind:id`. */
   readonly tokens: Map<string, string>;
+  /** Looks names up in `tokens` (one resolver per segment, not one per record). */
+  readonly resolveToken: (kind: TokenKind, id: number) => string | undefined;
 }
 
 /** Formats 1 and 2: frames back to back from `offset` (format 2: up to a reserved zero tail). */
@@ -252,7 +256,7 @@ function applyRecord(state: ReadState, context: SegmentContext, offset: number, 
   const { tokens, path } = context;
   let record: CommitRecord;
   try {
-    record = decodeCommitRecord(payload, { resolveToken: (kind, id) => tokens.get(`${kind}:${id}`) });
+    record = decodeCommitRecord(payload, { resolveToken: context.resolveToken });
   } catch (error) {
     throw damaged(path, offset, `the record does not decode (${describe(error)})`, error);
   }
