@@ -47,8 +47,7 @@ export interface EngineTransactionOptions {
  */
 export class EngineTransaction {
   readonly engine: DatabaseEngine;
-  /** Neo4j-style id for SHOW/TERMINATE TRANSACTIONS: `<database>-transaction-<n>`. */
-  readonly id: string;
+  private readonly number: number;
   readonly metadata: CypherMap;
   readonly startedAt = Date.now();
   /** The user running it; undefined when authentication is disabled. */
@@ -58,7 +57,8 @@ export class EngineTransaction {
   private readonly tx: StoreTransaction;
   private readonly environment: StatementEnvironment;
   private readonly deadline: number;
-  private readonly open = new Set<StatementResult>();
+  /** Results not yet exhausted or closed (few: usually none or one, so an array rather than a Set). */
+  private readonly open: StatementResult[] = [];
   private statements = 0;
   /** Whether a statement that may write ran: schema changes are then refused, as in Neo4j. */
   private wrote = false;
@@ -69,7 +69,7 @@ export class EngineTransaction {
 
   constructor(engine: DatabaseEngine, options: EngineTransactionOptions = {}) {
     this.engine = engine;
-    this.id = `${engine.name}-transaction-${String(++transactionNumber)}`;
+    this.number = ++transactionNumber;
     this.metadata = options.metadata ?? {};
     this.user = options.user;
     this.memory = new TransactionMemoryTracker({
@@ -93,6 +93,11 @@ export class EngineTransaction {
       memory: this.memory,
       user: this.user,
     };
+  }
+
+  /** Neo4j-style id for SHOW/TERMINATE TRANSACTIONS: `<database>-transaction-<n>` (made when asked for). */
+  get id(): string {
+    return `${this.engine.name}-transaction-${String(this.number)}`;
   }
 
   /**
@@ -163,20 +168,29 @@ export class EngineTransaction {
     return this.track(result);
   }
 
-  /** Commits; resolves with the bookmark of the commit. Open results are closed first. */
-  async commit(): Promise<string> {
-    this.assertUsable();
-    for (const result of this.open) result.close();
-    this.state = 'COMMITTED';
-    this.memory.releaseAll();
-    this.engine.transactionEnded(this);
-    await this.tx.commit();
-    return this.engine.bookmark();
+  /**
+   * Commits; returns the bookmark of the commit, at once when the store committed synchronously (nothing
+   * written, or an in-memory store) or else as a promise. Open results are closed first. Failures are
+   * always a rejected promise.
+   */
+  commit(): string | Promise<string> {
+    try {
+      this.assertUsable();
+      this.closeOpenResults();
+      this.state = 'COMMITTED';
+      this.memory.releaseAll();
+      this.engine.transactionEnded(this);
+      const committed = this.tx.commit();
+      if (committed === undefined) return this.engine.bookmark();
+      return committed.then(() => this.engine.bookmark());
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 
   /** Rolls back; safe after a failure or termination, and idempotent. */
   rollback(): void {
-    for (const result of this.open) result.close();
+    this.closeOpenResults();
     if (this.state !== 'ACTIVE') return;
     this.state = 'ROLLED_BACK';
     this.memory.releaseAll();
@@ -246,12 +260,19 @@ export class EngineTransaction {
   }
 
   private track(result: StatementResult): StatementResult {
-    if (!result.done) this.open.add(result);
+    if (!result.done) this.open.push(result);
     return result;
   }
 
+  /** Closes every open result; each one's close removes it from `open` (statementFinished). */
+  private closeOpenResults(): void {
+    if (this.open.length === 0) return;
+    for (const result of [...this.open]) result.close();
+  }
+
   private statementFinished(result: StatementResult, error: unknown): void {
-    this.open.delete(result);
+    const index = this.open.indexOf(result);
+    if (index >= 0) this.open.splice(index, 1);
     if (error === undefined || this.failure !== undefined) return;
     this.failure = error;
     this.rollback();

@@ -563,7 +563,7 @@ test('WS (write skew): of two transactions that read both persons and withdraw f
     if (writeBeforeFirstCommit) withdrawals[second]!();
     await txs[first].commit();
     if (!writeBeforeFirstCommit) withdrawals[second]!();
-    await assert.rejects(txs[second].commit(), isSerializationFailure);
+    await assert.rejects(async () => txs[second].commit(), isSerializationFailure);
     assert.equal(txs[second].status, 'ABORTED');
     const retry = social.store.begin();
     assert.equal(sum(retry) - 100n < 0n, true, 'the retry sees the withdrawal and declines');

@@ -136,7 +136,7 @@ async function runSeed(seed: number): Promise<void> {
         refusedBeforeCrash.add(marker);
         continue;
       }
-      const commit = tx.commit();
+      const commit = Promise.resolve(tx.commit());
       if (tx.status === 'COMMITTING')
         logged.push({ marker, balances, touched: touched.sort((a, b) => a - b) });
       await commit.then(

@@ -104,7 +104,7 @@ describe('index seeks in transactions', () => {
         db.runIn(other, conflicting ? hit : 'CREATE (:Unrelated {p: 7, a: 4, b: 4, id: 11})');
         await other.commit();
         db.runIn(tx, 'CREATE (:Marker)');
-        if (conflicting) await assert.rejects(tx.commit(), assertOutdated, read);
+        if (conflicting) await assert.rejects(async () => tx.commit(), assertOutdated, read);
         else await tx.commit();
       }
     }

@@ -37,8 +37,10 @@ export function toStatsMetadata(counters: QueryCounters | undefined): Record<str
   const stats: Record<string, unknown> = {};
   let dataUpdates = false;
   let systemUpdates = false;
-  for (const [name, value] of Object.entries(counters)) {
-    if (value === 0) continue;
+  // `for…in` over the counters' own keys: no [name, value] array per counter on every write's summary.
+  for (const name in counters) {
+    const value = counters[name as keyof QueryCounters];
+    if (value === undefined || value === 0 || !Object.hasOwn(counters, name)) continue;
     stats[name] = BigInt(value);
     if (name === SYSTEM_UPDATES) systemUpdates = true;
     else dataUpdates = true;

@@ -153,3 +153,16 @@ test('writing values outside the documented ranges is refused as a bug', () => {
     writer.varInt(INT64_MAX + 1n);
   }, /signed 64-bit/);
 });
+
+test('a reset writer reuses its buffer: written() views the bytes of the current record only', () => {
+  const writer = new ByteWriter(16);
+  writer.string('a longer string than the initial capacity');
+  const grown = writer.capacity;
+  assert.ok(grown > 16);
+  writer.reset();
+  writer.u8(7);
+  writer.varUint(300);
+  assert.deepEqual([...writer.written()], [7, 0xac, 0x02]);
+  assert.equal(writer.capacity, grown);
+  assert.deepEqual([...writer.finish()], [7, 0xac, 0x02]);
+});

@@ -131,6 +131,24 @@ export class ByteWriter {
     return this.buffer.slice(0, this.position);
   }
 
+  /**
+   * The bytes written so far, without a copy: a view that the next write after {@link reset} overwrites,
+   * for a caller that copies them out at once (a writer reused per record saves two buffers a record).
+   */
+  written(): Uint8Array {
+    return this.buffer.subarray(0, this.position);
+  }
+
+  /** Bytes the buffer holds before it must grow. */
+  get capacity(): number {
+    return this.buffer.length;
+  }
+
+  /** Starts over at position 0, keeping the buffer (and its grown capacity). */
+  reset(): void {
+    this.position = 0;
+  }
+
   /** Writes `value` as LEB128 at `at` (room already ensured) and returns the position after it. */
   private writeVarUintAt(at: number, value: number): number {
     let position = at;

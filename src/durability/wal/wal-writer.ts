@@ -1,7 +1,8 @@
 import { DatabaseError, InternalError, invariant } from '../../errors/index.js';
 import type { CommitLog, CommitRecord, TokenDefinition } from '../../storage/index.js';
+import { ByteWriter } from '../codec/byte-writer.js';
 import { encodeFrame } from '../codec/frame.js';
-import { encodeCommitRecord } from '../codec/record-codec.js';
+import { writeCommitRecord, type EncodeRecordOptions } from '../codec/record-codec.js';
 import type { AppendableFile, FileSystem } from '../file-system.js';
 import { walClosedError, walOutcomeUnknownError, walPoisonedError, walWriteError } from './wal-errors.js';
 import { writeWalFence } from './wal-fence.js';
@@ -77,7 +78,12 @@ function deferred(): { promise: Promise<void>; waiter: Waiter } {
   return { promise, waiter };
 }
 
-const tokenKey = (token: TokenDefinition): string => `${token.kind}:${token.id}`;
+/** The largest encoding buffer the writer keeps between records. */
+const SCRATCH_KEPT_BYTES = 1 << 20;
+
+/** The key of a token in the set of tokens a segment defined (ids are small non-negative integers). */
+const TOKEN_KIND_OFFSET = { LABEL: 0, RELATIONSHIP_TYPE: 1, PROPERTY_KEY: 2 } as const;
+const tokenKey = (token: TokenDefinition): number => token.id * 3 + TOKEN_KIND_OFFSET[token.kind];
 
 /**
  * Writes commit records to WAL segments (format: wal-format.ts) with group commit: while batches are being
@@ -113,7 +119,15 @@ export class WalWriter implements CommitLog {
   private isClosed = false;
   private readonly timer: NodeJS.Timeout | undefined;
   // Encoding side: the segment the NEXT appended record will land in (queued switches included).
-  private encodeTokens = new Set<string>();
+  private encodeTokens = new Set<number>();
+  /**
+   * Each record is encoded here and copied out into its frame, so encoding allocates nothing else; one that
+   * grew past {@link SCRATCH_KEPT_BYTES} for a large commit is dropped after it.
+   */
+  private scratch = new ByteWriter(256);
+  private readonly encodeOptions: EncodeRecordOptions = {
+    isTokenDefined: (token) => this.encodeTokens.has(tokenKey(token)),
+  };
   private encodeBytes: number;
   private encodeRecords = 0;
   private lastAppendedTs: number;
@@ -212,9 +226,10 @@ export class WalWriter implements CommitLog {
     }
     let frame: Uint8Array;
     try {
-      frame = encodeFrame(
-        encodeCommitRecord(record, { isTokenDefined: (token) => this.encodeTokens.has(tokenKey(token)) }),
-      );
+      this.scratch.reset();
+      writeCommitRecord(this.scratch, record, this.encodeOptions);
+      frame = encodeFrame(this.scratch.written());
+      if (this.scratch.capacity > SCRATCH_KEPT_BYTES) this.scratch = new ByteWriter(256);
     } catch (error) {
       // Only a value storage should never hand over gets here (InternalError from the codec).
       return Promise.reject(error instanceof Error ? error : new InternalError(String(error)));

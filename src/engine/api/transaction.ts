@@ -20,7 +20,7 @@ export class Transaction {
 
   /** Commits; resolves with the bookmark of the commit. */
   commit(): Promise<string> {
-    return this.transaction.commit();
+    return Promise.resolve(this.transaction.commit());
   }
 
   rollback(): Promise<void> {

@@ -81,6 +81,61 @@ test('with a synchronous log a commit is visible as soon as commit() returns', (
   return done;
 });
 
+test('commit() returns no promise when it is published at once: nothing written, or a synchronous log', () => {
+  const graph = new TestGraph({ commitLog: { append: () => undefined } });
+  const reader = graph.store.begin({ readOnly: true });
+  assert.equal(reader.commit(), undefined);
+  assert.equal(reader.status, 'COMMITTED');
+  const writer = graph.store.begin();
+  const id = writer.createNode([]);
+  assert.equal(writer.commit(), undefined);
+  assert.equal(writer.status, 'COMMITTED');
+  assert.equal(graph.store.begin().nodeExists(id), true);
+});
+
+test('a commit waiting behind an unacknowledged one returns a promise even when its own log write is synchronous', async () => {
+  const acknowledgements: (() => void)[] = [];
+  let asynchronous = true;
+  const graph = new TestGraph({
+    commitLog: {
+      append: () =>
+        asynchronous ? new Promise<void>((resolve) => acknowledgements.push(resolve)) : undefined,
+    },
+  });
+  const first = graph.store.begin();
+  first.createNode([]);
+  const firstDone = first.commit();
+  assert.ok(firstDone instanceof Promise);
+  asynchronous = false;
+  const second = graph.store.begin();
+  const id = second.createNode([]);
+  const secondDone = second.commit();
+  // Published in commit order: the second waits for the first's acknowledgement.
+  assert.ok(secondDone instanceof Promise);
+  assert.equal(graph.store.begin().nodeExists(id), false);
+  acknowledgements[0]?.();
+  await Promise.all([firstDone, secondDone]);
+  assert.equal(graph.store.begin().nodeExists(id), true);
+});
+
+test('commit() failures are always rejected promises, never synchronous throws', async () => {
+  const graph = new TestGraph({
+    commitLog: {
+      append: () => {
+        throw new Error('disk gone');
+      },
+    },
+  });
+  const tx = graph.store.begin();
+  tx.createNode([]);
+  const failed = tx.commit();
+  assert.ok(failed instanceof Promise);
+  await assert.rejects(failed, { code: 'Neo.DatabaseError.Transaction.TransactionLogError' });
+  const again = tx.commit();
+  assert.ok(again instanceof Promise);
+  await assert.rejects(again);
+});
+
 test('a commit becomes visible only after the log acknowledges it, and conflicts meanwhile', async () => {
   const log = new ManualLog();
   const graph = new TestGraph({ commitLog: log });
@@ -88,7 +143,7 @@ test('a commit becomes visible only after the log acknowledges it, and conflicts
   const tx = graph.store.begin();
   const id = tx.createNode([], [[key, 1n]]);
   let settled = false;
-  const done = tx.commit().then(() => {
+  const done = Promise.resolve(tx.commit()).then(() => {
     settled = true;
   });
   assert.equal(tx.status, 'COMMITTING');
@@ -121,7 +176,7 @@ test('commits acknowledged out of order by a group flush are published in commit
   const transactions = [graph.store.begin(), graph.store.begin(), graph.store.begin()];
   const ids = transactions.map((tx) => tx.createNode([]));
   const order: number[] = [];
-  const commits = transactions.map((tx, index) => tx.commit().then(() => order.push(index)));
+  const commits = transactions.map((tx, index) => Promise.resolve(tx.commit()).then(() => order.push(index)));
   assert.deepEqual(
     log.records.map((record) => record.commitTs),
     [1, 2, 3],
@@ -143,7 +198,7 @@ test('a failed log write rolls the transaction back and rejects with Transaction
   const key = graph.key('k');
   const first = graph.store.begin();
   const lost = first.createNode([], [[key, 'lost']]);
-  const failing = first.commit();
+  const failing = Promise.resolve(first.commit());
   const second = graph.store.begin();
   const kept = second.createNode([]);
   const succeeding = second.commit();
@@ -170,10 +225,12 @@ test('a log that throws synchronously fails the commit the same way, and its Dat
   });
   const tx = graph.store.begin();
   const id = tx.createNode([]);
-  await assert.rejects(tx.commit(), { code: 'Neo.DatabaseError.Transaction.TransactionLogError' });
+  await assert.rejects(async () => tx.commit(), {
+    code: 'Neo.DatabaseError.Transaction.TransactionLogError',
+  });
   assert.equal(graph.store.begin().nodeExists(id), false);
   error = new TransactionConflictError('busy');
   const again = graph.store.begin();
   again.createNode([]);
-  await assert.rejects(again.commit(), { name: 'TransactionConflictError', message: 'busy' });
+  await assert.rejects(async () => again.commit(), { name: 'TransactionConflictError', message: 'busy' });
 });

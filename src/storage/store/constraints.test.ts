@@ -26,22 +26,22 @@ test('a uniqueness constraint rejects commits that would duplicate a value, with
 
   const duplicate = graph.store.begin();
   duplicate.createNode([person], [[name, 'Alice']]);
-  await assert.rejects(duplicate.commit(), {
+  await assert.rejects(async () => duplicate.commit(), {
     code: VIOLATION,
     message: `Node(${alice}) already exists with label \`Person\` and property \`name\` = 'Alice'`,
   });
   const twice = graph.store.begin();
   twice.createNode([person], [[name, 'Cy']]);
   twice.createNode([person], [[name, 'Cy']]);
-  await assert.rejects(twice.commit(), { code: VIOLATION });
+  await assert.rejects(async () => twice.commit(), { code: VIOLATION });
   const update = graph.store.begin();
   const bob = update.createNode([person], [[name, 'Dee']]);
   update.setNodeProperty(bob, name, 'Alice');
-  await assert.rejects(update.commit(), { code: VIOLATION });
+  await assert.rejects(async () => update.commit(), { code: VIOLATION });
   const relabel = graph.store.begin();
   const stranger = relabel.createNode([], [[name, 'Alice']]);
   relabel.addLabel(stranger, person);
-  await assert.rejects(relabel.commit(), { code: VIOLATION });
+  await assert.rejects(async () => relabel.commit(), { code: VIOLATION });
 
   const swap = graph.store.begin();
   swap.deleteNode(alice);
@@ -58,7 +58,7 @@ test('uniqueness follows Cypher equality: 1 and 1.0 collide', async () => {
   await tx.commit();
   const other = graph.store.begin();
   other.createNode([label], [[key, 1.0]]);
-  await assert.rejects(other.commit(), { code: VIOLATION });
+  await assert.rejects(async () => other.commit(), { code: VIOLATION });
 });
 
 test('concurrent inserts of one unique value: the first committer wins; a committing one makes others retry', async () => {
@@ -82,10 +82,10 @@ test('concurrent inserts of one unique value: the first committer wins; a commit
   // t1 validates while t2 and t3 are merely running: they will be checked when they commit.
   const committing = t1.commit();
   // t1 is being logged: t2 cannot be checked against it yet, so it gets a transient conflict.
-  await assert.rejects(t2.commit(), { code: 'Neo.TransientError.Transaction.DeadlockDetected' });
+  await assert.rejects(async () => t2.commit(), { code: 'Neo.TransientError.Transaction.DeadlockDetected' });
   releases.shift()?.();
   await committing;
-  await assert.rejects(t3.commit(), {
+  await assert.rejects(async () => t3.commit(), {
     code: VIOLATION,
     message: `Node(${first}) already exists with label \`L\` and property \`k\` = 'x'`,
   });
@@ -102,11 +102,19 @@ test("uniqueness ignores a concurrent writer's uncommitted change but not the co
   renamer.setNodeProperty(x, key, 'y');
   const inserter = graph.store.begin();
   inserter.createNode([label], [[key, 'x']]);
-  await assert.rejects(inserter.commit(), { code: VIOLATION }, 'x is still committed under the rename');
+  await assert.rejects(
+    async () => inserter.commit(),
+    { code: VIOLATION },
+    'x is still committed under the rename',
+  );
   const claimer = graph.store.begin();
   claimer.createNode([label], [[key, 'y']]);
   await claimer.commit();
-  await assert.rejects(renamer.commit(), { code: VIOLATION }, 'y was taken by a commit after the rename');
+  await assert.rejects(
+    async () => renamer.commit(),
+    { code: VIOLATION },
+    'y was taken by a commit after the rename',
+  );
 });
 
 test('existence constraints require the property on every node with the label and every relationship of the type', async () => {
@@ -131,7 +139,7 @@ test('existence constraints require the property on every node with the label an
   });
   const missing = graph.store.begin();
   const id = missing.createNode([person]);
-  await assert.rejects(missing.commit(), {
+  await assert.rejects(async () => missing.commit(), {
     code: VIOLATION,
     gqlStatus: '22N77',
     message: `Node(${id}) with label \`Person\` must have the property \`name\``,
@@ -143,13 +151,13 @@ test('existence constraints require the property on every node with the label an
   await ok.commit();
   const remove = graph.store.begin();
   remove.removeNodeProperty(ann, name);
-  await assert.rejects(remove.commit(), { code: VIOLATION });
+  await assert.rejects(async () => remove.commit(), { code: VIOLATION });
   const label = graph.store.begin();
   label.addLabel(plain, person);
-  await assert.rejects(label.commit(), { code: VIOLATION });
+  await assert.rejects(async () => label.commit(), { code: VIOLATION });
   const rel = graph.store.begin();
   rel.setRelationshipProperty(r, since, null);
-  await assert.rejects(rel.commit(), {
+  await assert.rejects(async () => rel.commit(), {
     message: `Relationship(${r}) with type \`KNOWS\` must have the property \`since\``,
   });
   const unlabel = graph.store.begin();
@@ -170,7 +178,7 @@ test('a node key needs every property and unique combinations', async () => {
   assert.equal(key.type, 'NODE_KEY');
   const partial = graph.store.begin();
   const id = partial.createNode([person], [[first, 'Ada']]);
-  await assert.rejects(partial.commit(), {
+  await assert.rejects(async () => partial.commit(), {
     message: `Node(${id}) with label \`Person\` must have the properties (\`first\`, \`last\`)`,
   });
   const tx = graph.store.begin();
@@ -197,7 +205,7 @@ test('a node key needs every property and unique combinations', async () => {
       [first, 'Ada'],
     ],
   );
-  await assert.rejects(clash.commit(), {
+  await assert.rejects(async () => clash.commit(), {
     message: `Node(${ada}) already exists with label \`Person\` and properties \`first\` = 'Ada', \`last\` = 'L'`,
   });
 });
@@ -233,14 +241,14 @@ test('property type constraints accept the listed types and absent values only',
   await ok.commit();
   const wrong = graph.store.begin();
   const id = wrong.createNode([label], [[age, 'old']]);
-  await assert.rejects(wrong.commit(), {
+  await assert.rejects(async () => wrong.commit(), {
     code: VIOLATION,
     gqlStatus: '22N78',
     message: `Node(${id}) with label \`L\` required the property \`age\` to be of type \`INTEGER | FLOAT\`, but was of type \`STRING\`.`,
   });
   const list = graph.store.begin();
   list.createNode([label], [[tags, [1n]]]);
-  await assert.rejects(list.commit(), {
+  await assert.rejects(async () => list.commit(), {
     message: /to be of type `LIST<STRING NOT NULL>`, but was of type `LIST<INTEGER NOT NULL>`/,
   });
 });
@@ -298,7 +306,7 @@ test('a transaction that ran before a constraint existed is checked against it a
   const early = graph.store.begin();
   early.createNode([label]);
   await graph.store.createConstraint({ kind: 'EXISTENCE', entity: 'NODE', token: label, properties: [key] });
-  await assert.rejects(early.commit(), { code: VIOLATION });
+  await assert.rejects(async () => early.commit(), { code: VIOLATION });
 });
 
 test('relationship uniqueness and key constraints', async () => {
@@ -317,7 +325,7 @@ test('relationship uniqueness and key constraints', async () => {
   await tx.commit();
   const clash = graph.store.begin();
   clash.createRelationship(type, n, n, [[key, 1n]]);
-  await assert.rejects(clash.commit(), {
+  await assert.rejects(async () => clash.commit(), {
     message: `Relationship(${r}) already exists with type \`T\` and property \`k\` = 1`,
   });
 });

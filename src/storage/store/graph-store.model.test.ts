@@ -667,7 +667,7 @@ function commit(slot: number): Command {
     });
     real.txs[slot] = undefined;
     if (tx.writes.size > 0 && model.readConflict(slot)) {
-      await assert.rejects(realTx.commit(), {
+      await assert.rejects(async () => realTx.commit(), {
         name: 'TransactionConflictError',
         code: 'Neo.TransientError.Transaction.Outdated',
       });
@@ -675,7 +675,9 @@ function commit(slot: number): Command {
       return;
     }
     if (violates) {
-      await assert.rejects(realTx.commit(), { code: 'Neo.ClientError.Schema.ConstraintValidationFailed' });
+      await assert.rejects(async () => realTx.commit(), {
+        code: 'Neo.ClientError.Schema.ConstraintValidationFailed',
+      });
       model.rollback(slot);
       return;
     }

@@ -8,8 +8,8 @@ import { StoreContext } from './store-context.js';
 import { StoreTransaction } from './store-transaction.js';
 
 /** Rejects as serializable validation does: the retryable `Outdated` status. */
-async function assertOutdated(commit: Promise<void>, what: RegExp): Promise<void> {
-  await assert.rejects(commit, (error: unknown) => {
+async function assertOutdated(commit: void | Promise<void>, what: RegExp): Promise<void> {
+  await assert.rejects(Promise.resolve(commit), (error: unknown) => {
     assert.ok(error instanceof TransactionConflictError);
     assert.equal(error.code, 'Neo.TransientError.Transaction.Outdated');
     assert.equal(isRetryable(error.status.code), true);

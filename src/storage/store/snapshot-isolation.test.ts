@@ -47,7 +47,7 @@ test('the second writer of an entity conflicts, is rolled back, and rethrows on 
   );
   assert.equal(second.status, 'ABORTED');
   assert.throws(() => second.nodeExists(a), { name: 'TransactionConflictError' });
-  await assert.rejects(second.commit(), { name: 'TransactionConflictError' });
+  await assert.rejects(async () => second.commit(), { name: 'TransactionConflictError' });
   second.rollback();
   await first.commit();
   const check = graph.store.begin();

@@ -155,7 +155,7 @@ test('deleting a node that keeps relationships fails at commit with ConstraintVa
   await setup.commit();
   const tx = graph.store.begin();
   tx.deleteNode(a);
-  await assert.rejects(tx.commit(), {
+  await assert.rejects(async () => tx.commit(), {
     code: 'Neo.ClientError.Schema.ConstraintValidationFailed',
     message: `Cannot delete node<${a}>, because it still has relationships. To delete this node, you must first delete its relationships.`,
   });
@@ -273,7 +273,7 @@ test('a finished transaction cannot be used, and rollback is idempotent', async 
   await tx.commit();
   assert.equal(tx.status, 'COMMITTED');
   assert.throws(() => tx.createNode([]), { name: 'InternalError' });
-  await assert.rejects(tx.commit(), { name: 'InternalError' });
+  await assert.rejects(async () => tx.commit(), { name: 'InternalError' });
   const other = graph.store.begin();
   other.rollback();
   other.rollback();

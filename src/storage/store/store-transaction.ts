@@ -1,4 +1,4 @@
-import { DatabaseError, Status, TransactionConflictError } from '../../errors/index.js';
+import { DatabaseError, InternalError, Status, TransactionConflictError } from '../../errors/index.js';
 import type { CypherValue } from '../../values/index.js';
 import * as nodeWrites from './node-writes.js';
 import * as relationshipWrites from './relationship-writes.js';
@@ -178,14 +178,19 @@ export class StoreTransaction extends TransactionReader {
   }
 
   /**
-   * Commits. Resolves once the commit is durable (per the commit log) and visible; rejects, after rolling
-   * back, with TransactionConflictError (`Outdated`: a concurrent commit changed what this transaction
-   * read), ConstraintViolationError, or the commit log's error.
+   * Commits. Returns nothing when the commit is durable (per the commit log) and visible at once (nothing
+   * written, or a log that acknowledged synchronously), else a promise that resolves when it is. Failures
+   * are always a rejected promise, after rolling back: TransactionConflictError (`Outdated`: a concurrent
+   * commit changed what this transaction read), ConstraintViolationError, or the commit log's error.
    */
-  async commit(): Promise<void> {
+  commit(): void | Promise<void> {
     // Everything up to publication runs synchronously inside this call (see commitTransaction).
-    this.assertActive();
-    return commitTransaction(this.context, this.tx);
+    try {
+      this.assertActive();
+      return commitTransaction(this.context, this.tx);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new InternalError(String(error)));
+    }
   }
 
   /** Rolls back; a no-op when the transaction was already rolled back. */

@@ -15,14 +15,14 @@ import type { StoreContext } from './store-context.js';
  * Until publication the transaction keeps the heads of its chains, so concurrent writers of the same
  * entities conflict, and readers do not see it.
  */
-export function commitTransaction(context: StoreContext, tx: TransactionState): Promise<void> {
+export function commitTransaction(context: StoreContext, tx: TransactionState): void | Promise<void> {
   if (tx.deltas.length === 0) {
     // Nothing written: what it read was a consistent snapshot, so it never fails validation.
     tx.reads = undefined;
     tx.status = 'COMMITTED';
     context.manager.end(tx);
     context.collectGarbage();
-    return Promise.resolve();
+    return undefined;
   }
   try {
     // Reads first: a transaction that read stale data made its decisions on it, so its constraint checks
@@ -38,47 +38,79 @@ export function commitTransaction(context: StoreContext, tx: TransactionState): 
   const log = context.commitLog;
   const record: CommitRecord | undefined =
     log === undefined ? undefined : buildCommitRecord(context.state, tx, commitTs);
-  return new Promise<void>((resolve, reject) => {
-    let failure: unknown;
-    const entry = context.manager.enqueue(
-      tx,
+  const outcome = new CommitOutcome();
+  let failure: unknown;
+  const entry = context.manager.enqueue(
+    tx,
+    () => {
+      context.gc.enqueue(tx);
+      context.collectGarbage();
+      outcome.settle(undefined);
+    },
+    () => {
+      undoAndRelease(context, tx);
+      context.collectGarbage();
+      outcome.settle(asLogError(failure));
+    },
+  );
+  if (log === undefined || record === undefined) {
+    context.manager.acknowledge(entry, true);
+    return outcome.result();
+  }
+  let acknowledgement: void | Promise<void>;
+  try {
+    acknowledgement = log.append(record);
+  } catch (error) {
+    failure = error;
+    context.manager.acknowledge(entry, false);
+    return outcome.result();
+  }
+  if (acknowledgement instanceof Promise) {
+    acknowledgement.then(
       () => {
-        context.gc.enqueue(tx);
-        context.collectGarbage();
-        resolve();
+        context.manager.acknowledge(entry, true);
       },
-      () => {
-        undoAndRelease(context, tx);
-        context.collectGarbage();
-        reject(asLogError(failure));
+      (error: unknown) => {
+        failure = error;
+        context.manager.acknowledge(entry, false);
       },
     );
-    if (log === undefined || record === undefined) {
-      context.manager.acknowledge(entry, true);
+  } else {
+    context.manager.acknowledge(entry, true);
+  }
+  return outcome.result();
+}
+
+/**
+ * How a commit queued for publication ended. Publication is synchronous when the log acknowledged at once
+ * and no earlier commit is still waiting (an in-memory store, a read-only transaction): the commit then
+ * returns nothing, without a promise and the microtask ticks awaiting it costs each caller. Otherwise it
+ * returns a promise that settles when the transaction is published or undone. A failure is always a
+ * rejected promise, never a synchronous throw.
+ */
+class CommitOutcome {
+  private settled = false;
+  private error: DatabaseError | undefined;
+  private resolve: (() => void) | undefined;
+  private reject: ((error: DatabaseError) => void) | undefined;
+
+  settle(error: DatabaseError | undefined): void {
+    if (this.resolve !== undefined && this.reject !== undefined) {
+      if (error === undefined) this.resolve();
+      else this.reject(error);
       return;
     }
-    let acknowledgement: void | Promise<void>;
-    try {
-      acknowledgement = log.append(record);
-    } catch (error) {
-      failure = error;
-      context.manager.acknowledge(entry, false);
-      return;
-    }
-    if (acknowledgement instanceof Promise) {
-      acknowledgement.then(
-        () => {
-          context.manager.acknowledge(entry, true);
-        },
-        (error: unknown) => {
-          failure = error;
-          context.manager.acknowledge(entry, false);
-        },
-      );
-    } else {
-      context.manager.acknowledge(entry, true);
-    }
-  });
+    this.settled = true;
+    this.error = error;
+  }
+
+  result(): void | Promise<void> {
+    if (this.settled) return this.error === undefined ? undefined : Promise.reject(this.error);
+    return new Promise<void>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+  }
 }
 
 /** Rolls back an ACTIVE transaction: undoes its changes and ends it. */
