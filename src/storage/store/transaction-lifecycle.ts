@@ -10,8 +10,9 @@ import type { StoreContext } from './store-context.js';
 /**
  * Commits `tx`: validate (reads, then constraints) → take a commit timestamp → hand the record to the
  * commit log → publish when the log acknowledged and every earlier commit is published (see
- * `TransactionManager`). The promise resolves once the commit is visible; with a synchronous log (or none)
- * that happens before this function returns, so a transaction begun right after sees the commit.
+ * `TransactionManager`). Returns nothing when the commit is visible before this function returns (nothing
+ * written, or a synchronous log or none with no earlier commit waiting), so a transaction begun right after
+ * sees it; otherwise a promise that resolves once it is visible (see `CommitOutcome`).
  * Until publication the transaction keeps the heads of its chains, so concurrent writers of the same
  * entities conflict, and readers do not see it.
  */
