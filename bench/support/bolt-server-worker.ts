@@ -22,11 +22,13 @@ import { startReplayServer, type ReplayScenario } from './replay-server.js';
 
 /** Which server to start. Replay scenarios name bench queries; `count` records each. */
 export type ServerSpec =
-  | { readonly kind: 'quiver' }
+  | { readonly kind: 'quiver'; readonly idlePollMicros?: number }
   | {
       readonly kind: 'replay';
       readonly version: ProtocolVersion;
       readonly streams: readonly { readonly query: string; readonly count: number }[];
+      /** Idle polling after each reply, as Quiver's (default 0: off). */
+      readonly idlePollMicros?: number;
     };
 
 /** What a server worker reports. */
@@ -153,7 +155,12 @@ async function serve(spec: ServerSpec): Promise<void> {
   let listening: number;
   if (spec.kind === 'quiver') {
     const { startBoltServer } = await import('../../src/server/index.js');
-    const server = await startBoltServer({ backend: new BenchBackend(), port: 0, logger: quietLogger });
+    const server = await startBoltServer({
+      backend: new BenchBackend(),
+      port: 0,
+      logger: quietLogger,
+      idlePollMicros: spec.idlePollMicros ?? 0,
+    });
     listening = server.port;
     close = () => server.close();
     versions = () =>
@@ -171,7 +178,11 @@ async function serve(spec: ServerSpec): Promise<void> {
         return { query, count, stream };
       }),
     ];
-    const server = await startReplayServer({ scenarios, version: spec.version });
+    const server = await startReplayServer({
+      scenarios,
+      version: spec.version,
+      idlePollMicros: spec.idlePollMicros ?? 0,
+    });
     listening = server.port;
     close = () => server.close();
   }

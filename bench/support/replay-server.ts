@@ -19,6 +19,7 @@ import {
   type ProtocolVersion,
 } from '../../src/bolt/index.js';
 import { Packer, Unpacker } from '../../src/packstream/index.js';
+import { IdlePoller } from '../../src/server/index.js';
 import type { RecordStream } from './bench-backend.js';
 
 /** A query the replay server knows: its text, how many records it returns, and their values. */
@@ -36,6 +37,11 @@ export interface ReplayServerOptions {
   readonly version: ProtocolVersion;
   readonly host?: string;
   readonly port?: number;
+  /**
+   * Poll for this many µs after each reply instead of sleeping (Quiver's idle polling, the same code), so
+   * that Quiver with idle polling can also be compared with a baseline that has it; default 0 (off).
+   */
+  readonly idlePollMicros?: number;
 }
 
 export interface ReplayServer {
@@ -92,6 +98,8 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
   const responses = encodeResponses(options);
   const stats = { writes: 0, bytes: 0 };
   const sockets = new Set<Socket>();
+  const idlePoll = options.idlePollMicros ?? 0;
+  const poller = idlePoll > 0 ? new IdlePoller(idlePoll) : null;
   const server: Server = createServer((socket) => {
     sockets.add(socket);
     socket.setNoDelay(true);
@@ -99,7 +107,10 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
     socket.once('close', () => sockets.delete(socket));
     const connection = new ReplayConnection(socket, options.version, responses, stats);
     socket.on('data', (data: Buffer) => {
+      poller?.received();
       connection.receive(data);
+      // The replies to this read were written (corked) by `receive`.
+      poller?.written();
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -112,6 +123,7 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
     close: () =>
       new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();
+        poller?.stop();
         server.close(() => {
           resolve();
         });

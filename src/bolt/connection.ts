@@ -86,6 +86,7 @@ export class BoltConnection implements ChannelListener {
   /** Incoming bytes (any split). */
   receive(bytes: Uint8Array): void {
     if (this.phase === 'CLOSED' || this.inputBroken) return;
+    this.options.onReceived?.();
     try {
       this.timers.idle?.refresh();
       if (this.phase === 'HANDSHAKE') this.receiveHandshake(bytes);
@@ -151,6 +152,7 @@ export class BoltConnection implements ChannelListener {
         hydration.writeObject(value, packer);
       },
       writeBytes: settings.writeBytes,
+      onWritten: options.onWritten,
       end: () => {
         this.endChannel();
       },

@@ -42,6 +42,13 @@ const BOOLEAN: SettingType = { kind: 'boolean' };
 const USERS: SettingType = { kind: 'users' };
 const PORT: SettingType = { kind: 'integer', min: 0, max: 65535 };
 const SIZE: SettingType = { kind: 'size' };
+/**
+ * `quiver serve` owns its process, so it polls for the next request for 500 µs after each response (the
+ * server's default, for in-process servers, is off; docs/adr/0010-idle-polling.md). The maximum is the
+ * server's `MAX_IDLE_POLL_MICROS` (a test checks they agree; the server is not loaded to parse flags).
+ */
+export const DEFAULT_IDLE_POLL_MICROS = 500;
+export const IDLE_POLL_MAX_MICROS = 10_000;
 
 /**
  * Every `quiver serve` setting, in help order (one per line: it reads as a table, hence prettier-ignore).
@@ -61,6 +68,7 @@ export const SERVE_SETTINGS: readonly SettingSpec[] = [
   { flag: 'tls-cert', type: PATH, placeholder: '<file>', description: 'PEM certificate for TLS (bolt+s)', unset: 'no TLS' },
   { flag: 'tls-key', type: PATH, placeholder: '<file>', description: 'PEM private key for TLS', unset: 'none' },
   { flag: 'tls-required', type: BOOLEAN, description: 'refuse unencrypted connections', defaultValue: false },
+  { flag: 'idle-poll-us', type: { kind: 'integer', min: 0, max: IDLE_POLL_MAX_MICROS }, placeholder: '<µs>', description: 'after each response, poll for the next request this long before sleeping (0: off)', defaultValue: DEFAULT_IDLE_POLL_MICROS },
   { flag: 'max-connections', type: { kind: 'integer', min: 1 }, placeholder: '<n>', description: 'open connections at most', defaultValue: 1000 },
   { flag: 'transaction-memory-max', type: SIZE, placeholder: '<size>', description: 'memory one transaction may hold, e.g. 512m (0: no limit)', defaultValue: 0 },
   { flag: 'transaction-memory-total-max', type: SIZE, placeholder: '<size>', description: 'memory all transactions may hold together, e.g. 2g (0: no limit)', defaultValue: 0 },
@@ -335,6 +343,7 @@ export function toServeOptions(command: ServeCommand): ServeOptions {
         }
       : {}),
     ...optional('maxConnections', number('maxConnections')),
+    idlePollMicros: number('idlePollUs') ?? DEFAULT_IDLE_POLL_MICROS,
     ...(timeoutSeconds > 0 ? { transactionTimeoutMs: Math.round(timeoutSeconds * 1000) } : {}),
     ...(memoryMax > 0 ? { transactionMemoryMax: memoryMax } : {}),
     // One pool for every database of the server: the limit is on all their transactions together.

@@ -51,6 +51,13 @@ export interface BoltServerOptions {
   readonly writeBytes?: number;
   /** How long `close()` waits for connections to roll back and close before destroying them (default 2000). */
   readonly shutdownGraceMs?: number;
+  /**
+   * Idle polling: after each response the event loop polls the sockets without sleeping for this many
+   * microseconds, so a client's next request is served without the wake-up latency of a sleeping thread
+   * (see `IdlePoller`). Default 0 (off) for a server started in-process, which shares its thread and CPU
+   * with the application; `quiver serve` turns it on (500 µs).
+   */
+  readonly idlePollMicros?: number;
   readonly logger?: ServerLogger;
   /** A monotonic millisecond clock for `t_first`/`t_last` (tests fix it). */
   readonly now?: () => number;
@@ -67,11 +74,15 @@ export interface ResolvedServerConfig {
   readonly maxMessageBytes: number;
   readonly handshakeTimeoutMs: number;
   readonly shutdownGraceMs: number;
+  /** 0: no idle polling. */
+  readonly idlePollMicros: number;
   readonly logger: ServerLogger;
 }
 
 export const DEFAULT_BOLT_PORT = 7687;
 export const DEFAULT_MAX_CONNECTIONS = 1000;
+/** The longest idle-polling window (10 ms): longer would be a busy server, not a latency setting. */
+export const MAX_IDLE_POLL_MICROS = 10_000;
 
 /**
  * Applies defaults and checks the options.
@@ -85,6 +96,12 @@ export function resolveServerConfig(options: BoltServerOptions): ResolvedServerC
   if (!Number.isInteger(maxConnections) || maxConnections < 1) {
     throw new TypeError(`maxConnections must be a positive integer, got ${maxConnections}`);
   }
+  const idlePollMicros = options.idlePollMicros ?? 0;
+  if (!Number.isFinite(idlePollMicros) || idlePollMicros < 0 || idlePollMicros > MAX_IDLE_POLL_MICROS) {
+    throw new TypeError(
+      `idlePollMicros must be between 0 and ${MAX_IDLE_POLL_MICROS} µs, got ${idlePollMicros}`,
+    );
+  }
   const tls = options.tls;
   return {
     host: options.host ?? '127.0.0.1',
@@ -96,6 +113,7 @@ export function resolveServerConfig(options: BoltServerOptions): ResolvedServerC
     maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
     handshakeTimeoutMs: options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS,
     shutdownGraceMs: options.shutdownGraceMs ?? 2000,
+    idlePollMicros,
     logger: options.logger ?? consoleLogger,
   };
 }

@@ -9,9 +9,11 @@ export {
   resolveServerConfig,
   DEFAULT_BOLT_PORT,
   DEFAULT_MAX_CONNECTIONS,
+  MAX_IDLE_POLL_MICROS,
   type BoltServerOptions,
   type TlsConfig,
 } from './config.js';
+export { IdlePoller, type PollScheduler } from './idle-poll.js';
 export {
   createAuthenticator,
   hashPassword,

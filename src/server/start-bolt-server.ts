@@ -1,5 +1,6 @@
 import { createAuthenticator, withAuthenticator } from './auth.js';
 import { resolveServerConfig, type BoltServerOptions } from './config.js';
+import { IdlePoller } from './idle-poll.js';
 import { BoltListener, type ConnectionInfo } from './listeners.js';
 
 /** A running Bolt server. */
@@ -26,8 +27,19 @@ export async function startBoltServer(options: BoltServerOptions): Promise<BoltS
     options.auth === undefined
       ? options.backend
       : withAuthenticator(options.backend, await createAuthenticator(options.auth));
+  const poller = config.idlePollMicros > 0 ? new IdlePoller(config.idlePollMicros) : null;
   const listener = new BoltListener(config, {
     backend,
+    ...(poller === null
+      ? {}
+      : {
+          onWritten: () => {
+            poller.written();
+          },
+          onReceived: () => {
+            poller.received();
+          },
+        }),
     ...(options.versions === undefined ? {} : { versions: options.versions }),
     ...(options.offerManifest === undefined ? {} : { offerManifest: options.offerManifest }),
     ...(options.idleTimeoutMs === undefined ? {} : { idleTimeoutMs: options.idleTimeoutMs }),
@@ -45,6 +57,12 @@ export async function startBoltServer(options: BoltServerOptions): Promise<BoltS
     address: bound.address,
     port: bound.port,
     connections: () => listener.connections(),
-    close: () => listener.close(),
+    close: async () => {
+      try {
+        await listener.close();
+      } finally {
+        poller?.stop();
+      }
+    },
   };
 }

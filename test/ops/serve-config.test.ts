@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { ConfigurationError } from '../../src/cli/config-file.js';
 import { runServeCommand, type CommandIo } from '../../src/cli/serve-command.js';
-import { parseServeCommand, toServeOptions, type ServeCommand } from '../../src/cli/serve-options.js';
+import {
+  IDLE_POLL_MAX_MICROS,
+  parseServeCommand,
+  toServeOptions,
+  type ServeCommand,
+} from '../../src/cli/serve-options.js';
+import { MAX_IDLE_POLL_MICROS } from '../../src/server/index.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'quiver-config-'));
 after(() => {
@@ -111,6 +117,20 @@ describe('quiver serve settings', () => {
     assert.equal(server.inMemory, true);
     assert.equal(server.dataDir, undefined);
     assert.deepEqual(log, { level: 'info', format: 'json' });
+  });
+
+  test("idle polling is on for quiver serve (500 µs) unless set, within the server's bounds", () => {
+    assert.equal(toServeOptions(parseServeCommand([], {})).server.idlePollMicros, 500);
+    assert.equal(toServeOptions(parseServeCommand(['--idle-poll-us', '0'], {})).server.idlePollMicros, 0);
+    const path = configFile('poll.json', { idlePollUs: 50 });
+    assert.equal(toServeOptions(parseServeCommand(['--config', path], {})).server.idlePollMicros, 50);
+    const fromEnv = parseServeCommand([], { QUIVER_IDLE_POLL_US: '75' });
+    assert.equal(toServeOptions(fromEnv).server.idlePollMicros, 75);
+    assert.equal(IDLE_POLL_MAX_MICROS, MAX_IDLE_POLL_MICROS);
+    assert.throws(
+      () => parseServeCommand(['--idle-poll-us', String(MAX_IDLE_POLL_MICROS + 1)], {}),
+      /Invalid --idle-poll-us: "10001" \(expected an integer ≥ 0 and ≤ 10000\)/,
+    );
   });
 
   test('users come from repeated flags, a comma-separated variable or a JSON list', () => {

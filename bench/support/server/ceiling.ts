@@ -6,6 +6,12 @@
  * one session, and streams of ints, 5-key maps and nodes (the bench backend's queries, which the engine runs
  * for real; the nodes are `:Person` nodes loaded first with the same properties).
  *
+ * `quiver serve` polls for the next request for 500 µs after each response by default (idle polling,
+ * docs/adr/0010-idle-polling.md), which the minimal replay server does not: it saves the wake-up
+ * latency of a sleeping thread, which on this VM is tens of microseconds per round trip. So every workload is
+ * measured twice, against the minimal replay server (the ceiling the issue names) and against the same
+ * replay server with the same idle polling, which tells what Quiver's own work costs the driver.
+ *
  * Each row's name carries the CPU time per operation of the Quiver server process (whole process, from
  * /proc/<pid>/stat, and its main thread alone, without V8's GC and compiler threads), of the replay
  * thread and of the driver (main thread) against each, because on a 2-core machine shared with other
@@ -14,6 +20,7 @@
 import { readFileSync } from 'node:fs';
 import neo4j, { type Driver } from 'neo4j-driver-6';
 import { BoltClient } from '../../../src/bolt/index.js';
+import { DEFAULT_IDLE_POLL_MICROS } from '../../../src/cli/serve-options.js';
 import { BENCH_QUERIES } from '../bench-backend.js';
 import type { BenchResult } from '../bench-result.js';
 import { compareAsync, isSmoke, withCpuAccounting } from '../bolt-measure.js';
@@ -99,18 +106,29 @@ async function returnOnes(driver: Driver, ms: number): Promise<number> {
 interface Sides {
   readonly quiverPid: number;
   readonly quiver: Driver;
-  readonly replay: Driver;
-  readonly replayWorker: ServerWorker;
+}
+
+/** A replay server the rows compare with: its driver, its worker and how rows name it. */
+interface Baseline {
+  readonly driver: Driver;
+  readonly worker: ServerWorker;
+  /** Added to row names (empty for the minimal replay server). */
+  readonly suffix: string;
 }
 
 async function compareWithCosts(
   sides: Sides,
-  name: string,
+  against: Baseline,
+  rowName: string,
   unit: string,
   run: (driver: Driver) => Promise<number>,
 ): Promise<BenchResult> {
+  const name = rowName + against.suffix;
   const subject = withCpuAccounting({ name: 'quiver (engine)', run: () => run(sides.quiver) });
-  const baseline = withCpuAccounting({ name: 'replay server', run: () => run(sides.replay) });
+  const baseline = withCpuAccounting({
+    name: `replay server${against.suffix === '' ? '' : ' (idle polling)'}`,
+    run: () => run(against.driver),
+  });
   // Warm-ups go first and outside the CPU accounting of the servers.
   for (let warmup = 0; warmup < SIZES.warmups; warmup++) {
     await subject.run();
@@ -118,7 +136,7 @@ async function compareWithCosts(
   }
   subject.totals.cpuNs = subject.totals.ops = 0;
   baseline.totals.cpuNs = baseline.totals.ops = 0;
-  await sides.replayWorker.resetStats();
+  await against.worker.resetStats();
   const serverBefore = processCpuNs(sides.quiverPid);
   const mainBefore = mainThreadCpuNs(sides.quiverPid);
   const result = await compareAsync(
@@ -128,7 +146,7 @@ async function compareWithCosts(
   );
   const serverNs = processCpuNs(sides.quiverPid) - serverBefore;
   const mainNs = mainThreadCpuNs(sides.quiverPid) - mainBefore;
-  const replayNs = (await sides.replayWorker.stats()).cpuNs;
+  const replayNs = (await against.worker.stats()).cpuNs;
   const per = (ns: number | null, ops: number): string =>
     ns === null || ops === 0 ? '?' : (ns / ops).toFixed(0);
   const details =
@@ -156,37 +174,55 @@ export async function runCeiling(pid: number, port: number): Promise<BenchResult
     { label: `stream ${label(SIZES.nodes)} nodes`, query: BENCH_QUERIES.nodes, count: SIZES.nodes },
   ];
   await loadPersons(port, SIZES.nodes);
-  const replayWorker = await startServerWorker({
+  const replayStreams = streams.map(({ query, count }) => ({ query, count }));
+  const minimal = await startServerWorker({
     kind: 'replay',
     version: QUIVER_NEWEST_VERSION,
-    streams: streams.map(({ query, count }) => ({ query, count })),
+    streams: replayStreams,
   });
-  const sides: Sides = {
-    quiverPid: pid,
-    quiver: openDriver(port),
-    replay: openDriver(replayWorker.port),
-    replayWorker,
-  };
+  const polling = await startServerWorker({
+    kind: 'replay',
+    version: QUIVER_NEWEST_VERSION,
+    streams: replayStreams,
+    idlePollMicros: DEFAULT_IDLE_POLL_MICROS,
+  });
+  const sides: Sides = { quiverPid: pid, quiver: openDriver(port) };
+  const baselines: Baseline[] = [
+    { driver: openDriver(minimal.port), worker: minimal, suffix: '' },
+    {
+      driver: openDriver(polling.port),
+      worker: polling,
+      suffix: ` vs replay with ${DEFAULT_IDLE_POLL_MICROS} µs idle polling`,
+    },
+  ];
   const results: BenchResult[] = [];
   try {
     await sides.quiver.verifyConnectivity();
-    await sides.replay.verifyConnectivity();
-    results.push(
-      await compareWithCosts(sides, 'driver ceiling: RETURN 1 (one session)', 'query', (driver) =>
-        returnOnes(driver, SIZES.roundTripMs),
-      ),
-    );
-    for (const stream of streams) {
+    for (const baseline of baselines) await baseline.driver.verifyConnectivity();
+    for (const baseline of baselines) {
       results.push(
-        await compareWithCosts(sides, `driver ceiling: ${stream.label} (records/s)`, 'record', (driver) =>
-          streamCount(driver, stream.query, stream.count),
+        await compareWithCosts(sides, baseline, 'driver ceiling: RETURN 1 (one session)', 'query', (driver) =>
+          returnOnes(driver, SIZES.roundTripMs),
         ),
       );
+      for (const stream of streams) {
+        results.push(
+          await compareWithCosts(
+            sides,
+            baseline,
+            `driver ceiling: ${stream.label} (records/s)`,
+            'record',
+            (driver) => streamCount(driver, stream.query, stream.count),
+          ),
+        );
+      }
     }
   } finally {
     await sides.quiver.close();
-    await sides.replay.close();
-    await replayWorker.close();
+    for (const baseline of baselines) {
+      await baseline.driver.close();
+      await baseline.worker.close();
+    }
   }
   return results;
 }

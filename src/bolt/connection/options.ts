@@ -10,6 +10,13 @@ export interface ConnectionEvents {
   readonly onUnexpectedError?: (error: unknown) => void;
   /** The connection ended, for whatever reason (`reason` is for logs). */
   readonly onClosed?: (reason: string) => void;
+  /**
+   * The connection handed response bytes to its channel (called once per socket write, on the write's
+   * path: keep it to a few instructions). The server's idle polling starts its window here.
+   */
+  readonly onWritten?: () => void;
+  /** Bytes arrived from the client (called once per read, before they are decoded; keep it small too). */
+  readonly onReceived?: () => void;
 }
 
 /** Options of a Bolt connection. Durations are milliseconds; 0 switches a timeout off. */
