@@ -37,6 +37,12 @@ export const MISSES_TO_STOP = 2;
 /** While stopped, one window is opened at most this often (ms) to see whether polling would pay again. */
 export const PROBE_INTERVAL_MS = 20;
 
+/**
+ * A turn of a polling loop takes a few microseconds; a step that comes this long (ms) after the last turn,
+ * with no read or write in between, means the thread was preempted: another thread wanted the core.
+ */
+export const PREEMPTED_MS = 0.3;
+
 /** Keeps the event loop polling for `windowMicros` after each response while that catches requests. */
 export class IdlePoller {
   private readonly windowMs: number;
@@ -51,22 +57,31 @@ export class IdlePoller {
   /** A request arrived since the last response was written (this window caught it). */
   private caught = false;
   private lastProbe = -Infinity;
+  /** When the loop last did something: a step, a read or a write (scheduler clock, ms). */
+  private lastTurn = 0;
   /** Steps run so far (each is one non-blocking turn of the event loop). */
   steps = 0;
+  /** Times polling stopped because the thread was preempted while it polled. */
+  preemptions = 0;
   private readonly step = (): void => {
     this.pending = null;
     this.steps++;
     if (this.stopped) return;
     const now = this.scheduler.now();
+    if (now - this.lastTurn > PREEMPTED_MS) {
+      // Nothing ran since the last turn, yet it took long: the OS gave the core to another thread, which
+      // polling kept waiting. Stop, and leave the core to it until the next probe.
+      this.preemptions++;
+      this.stopPolling(now);
+      return;
+    }
+    this.lastTurn = now;
     if (now < this.deadline) {
       this.pending = this.scheduler.schedule(this.step);
       return;
     }
     if (this.caught) return;
-    if (++this.misses >= MISSES_TO_STOP && this.active) {
-      this.active = false;
-      this.lastProbe = now;
-    }
+    if (++this.misses >= MISSES_TO_STOP && this.active) this.stopPolling(now);
   };
 
   constructor(windowMicros: number, scheduler: PollScheduler = EVENT_LOOP) {
@@ -91,6 +106,7 @@ export class IdlePoller {
   written(): void {
     if (this.stopped) return;
     const now = this.scheduler.now();
+    this.lastTurn = now;
     this.caught = false;
     if (this.pending === null) {
       if (!this.active) {
@@ -105,9 +121,16 @@ export class IdlePoller {
   /** Bytes arrived from a client: inside a window, polling paid off. */
   received(): void {
     if (this.pending === null) return;
+    this.lastTurn = this.scheduler.now();
     this.caught = true;
     this.misses = 0;
     this.active = true;
+  }
+
+  private stopPolling(now: number): void {
+    this.active = false;
+    this.lastProbe = now;
+    this.misses = 0;
   }
 
   /** Ends the current window and ignores later calls (server shutdown). */
