@@ -176,6 +176,26 @@ describe('BoltConnection: output', () => {
     assert.deepEqual(tags(channel.messages()), ['SUCCESS', 'SUCCESS', 'RECORD', 'SUCCESS']);
   });
 
+  test('onReceived is called for every read and onWritten for every response write, not the handshake', async () => {
+    let received = 0;
+    let written = 0;
+    const { channel, connection } = open({
+      onReceived: () => received++,
+      onWritten: () => written++,
+    });
+    connection.receive(handshake(4, 4));
+    assert.deepEqual([received, written], [1, 0]); // the version reply is not a response
+    connection.receive(frame([HELLO, { user_agent: 'test', ...AUTH }]));
+    await settle();
+    assert.deepEqual([received, written], [2, 1]);
+    const run = frame([RUN, 'RETURN 1 AS x', {}, {}], [PULL, { n: -1n }]);
+    connection.receive(run.subarray(0, 5));
+    connection.receive(run.subarray(5));
+    await settle();
+    assert.deepEqual([received, written], [4, 2]);
+    assert.equal(channel.writes.length, 3);
+  });
+
   test('a long stream starts with a 512-byte write and makes each write twice the last, up to 64 KiB', async () => {
     const { channel, connection } = open();
     connection.receive(handshake(5, 0));
