@@ -14,6 +14,11 @@
  * opening windows, and then only probes with one window every {@link PROBE_INTERVAL_MS}. A request that
  * arrives inside any window turns polling back on. So a streaming client costs at most one window per probe
  * interval, and a server without traffic does not poll at all.
+ *
+ * Polling also yields to other threads: when a step comes much later than the loop's last turn with no read
+ * or write in between ({@link PREEMPTED_MS}), the OS ran something else on the core, which polling was
+ * keeping from it (another process of the machine, or the client's own threads on a small one). The poller
+ * then stops as after misses, so on a busy machine it costs no one CPU time.
  */
 
 /** The scheduler the poller uses: `setImmediate` and `clearImmediate` in production, fakes in tests. */
