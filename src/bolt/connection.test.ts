@@ -8,6 +8,7 @@ import { TestBackend } from '../../test/support/test-backend.js';
 import { BoltConnection } from './connection.js';
 import type { ByteChannel } from './connection/byte-channel.js';
 import type { BoltConnectionOptions } from './connection/options.js';
+import { ReplyTiming } from './connection/reply-timing.js';
 import { MessageWriter } from './transport/index.js';
 
 /** A channel that records writes and can refuse them (a slow reader). */
@@ -161,6 +162,42 @@ describe('BoltConnection: handshake', () => {
     await new Promise((resolve) => setTimeout(resolve, 60));
     assert.equal(channel.destroyed, true);
     assert.deepEqual(closed, ['handshake timeout']);
+  });
+});
+
+describe('BoltConnection: reply timing', () => {
+  async function loggedIn(options: Partial<BoltConnectionOptions> = {}) {
+    const opened = open(options);
+    opened.connection.receive(handshake(5, 0));
+    opened.connection.receive(frame([HELLO, { user_agent: 'test', ...AUTH }]));
+    await settle();
+    return opened;
+  }
+  const returnOne = (): Uint8Array => frame([RUN, 'RETURN 1 AS x', {}, {}], [PULL, { n: -1n }]);
+
+  test('a lone connection writes a synchronous reply before receive returns', async () => {
+    const { channel, connection } = await loggedIn();
+    const before = channel.writes.length;
+    connection.receive(returnOne());
+    assert.equal(channel.writes.length, before + 1);
+    assert.deepEqual(tags(channel.messages()).slice(-3), ['SUCCESS', 'RECORD', 'SUCCESS']);
+  });
+
+  test('while another connection is busy, the reply waits for the end of the event loop turn', async () => {
+    let now = 0;
+    const replyTiming = new ReplyTiming(() => now);
+    const first = await loggedIn({ replyTiming });
+    const second = await loggedIn({ replyTiming });
+    now = 100;
+    const before = { first: first.channel.writes.length, second: second.channel.writes.length };
+    first.connection.receive(returnOne());
+    assert.equal(first.channel.writes.length, before.first + 1, 'nobody else read lately: at once');
+    now = 100.1;
+    second.connection.receive(returnOne());
+    assert.equal(second.channel.writes.length, before.second, 'deferred');
+    await tick();
+    assert.equal(second.channel.writes.length, before.second + 1);
+    assert.deepEqual(tags(second.channel.messages()).slice(-3), ['SUCCESS', 'RECORD', 'SUCCESS']);
   });
 });
 

@@ -29,7 +29,8 @@ import {
  *    then the machine closes; nothing after it is read.
  * 3. Output: the machine writes into a {@link ChannelOutput}; the connection writes whatever is pending
  *    when the machine has answered everything it was sent, so one batch of pipelined requests, or one
- *    batch of 64 KiB of records, costs one write. Back-pressure reaches the machine through `flush`.
+ *    batch of 64 KiB of records, costs one write: at once, or at the end of the event loop's turn while
+ *    other connections are busy too (`ReplyTiming`). Back-pressure reaches the machine through `flush`.
  * 4. Input back-pressure: reading pauses while too many requests are queued unanswered.
  * Nothing here throws into the caller: every failure ends this connection only.
  */
@@ -45,6 +46,8 @@ export class BoltConnection implements ChannelListener {
   private waitingForIdle = false;
   private queuedSinceIdle = 0;
   private inputPaused = false;
+  /** The reply to the latest read waits for the end of the event loop's turn (see ReplyTiming). */
+  private deferReply = false;
   private readonly timers = new ConnectionTimers();
 
   constructor(channel: ByteChannel, options: BoltConnectionOptions) {
@@ -89,8 +92,12 @@ export class BoltConnection implements ChannelListener {
     this.options.onReceived?.();
     try {
       this.timers.idle?.refresh();
-      if (this.phase === 'HANDSHAKE') this.receiveHandshake(bytes);
-      else this.receiveMessages(bytes);
+      if (this.phase === 'HANDSHAKE') {
+        this.receiveHandshake(bytes);
+      } else {
+        this.deferReply = this.options.replyTiming?.deferReply(this) ?? false;
+        this.receiveMessages(bytes);
+      }
     } catch (error) {
       this.abort(error);
     }
@@ -191,27 +198,35 @@ export class BoltConnection implements ChannelListener {
   private receiveMessages(bytes: Uint8Array): void {
     const open = this.open;
     if (open === null) return;
-    try {
-      open.decoder.push(bytes, (body) => {
-        const { tag, fields } = open.reader.read(body);
-        // RESET (0x0F in every version) interrupts at once; a stream blocked on a congested channel must
-        // see the interrupt now, not after the slow reader has caught up.
-        if (tag === RESET_TAG) open.output.releaseWaiters();
-        open.machine.receive(tag, fields);
-        this.queuedSinceIdle++;
-      });
-    } catch (error) {
-      // Broken framing, PackStream or structures: the machine answers FAILURE in turn and closes. The rest
-      // of the input cannot be trusted, so nothing more is read.
-      this.inputBroken = true;
-      this.channel.pause();
-      open.machine.receiveUndecodable(error);
-    }
+    open.machine.receiveBatch(() => {
+      try {
+        open.decoder.push(bytes, (body) => {
+          const { tag, fields } = open.reader.read(body);
+          // RESET (0x0F in every version) interrupts at once; a stream blocked on a congested channel must
+          // see the interrupt now, not after the slow reader has caught up.
+          if (tag === RESET_TAG) open.output.releaseWaiters();
+          open.machine.receive(tag, fields);
+          this.queuedSinceIdle++;
+        });
+      } catch (error) {
+        // Broken framing, PackStream or structures: the machine answers FAILURE in turn and closes. The
+        // rest of the input cannot be trusted, so nothing more is read.
+        this.inputBroken = true;
+        this.channel.pause();
+        open.machine.receiveUndecodable(error);
+      }
+    });
     this.afterReceive(open);
   }
 
   private afterReceive(open: OpenSession): void {
-    if (!this.waitingForIdle) {
+    if (this.waitingForIdle) {
+      // The machine is still busy with earlier requests; its idle promise is already awaited.
+    } else if (open.machine.isIdle) {
+      // Everything was answered synchronously (the usual case): no promise and no microtask.
+      this.machineIdle();
+      return;
+    } else {
       this.waitingForIdle = true;
       open.machine.whenIdle().then(
         () => {
@@ -231,15 +246,16 @@ export class BoltConnection implements ChannelListener {
   }
 
   /**
-   * The machine answered everything it was sent: write the remainder (on the next turn of the event loop,
-   * see `ChannelOutput.writeSoon`), read again.
+   * The machine answered everything it was sent: write the remainder (now, or at the end of this turn of
+   * the event loop when other connections are busy too: see `ReplyTiming`), read again.
    */
   private machineIdle(): void {
     this.waitingForIdle = false;
     this.queuedSinceIdle = 0;
     const open = this.open;
     if (this.phase === 'CLOSED' || open === null) return;
-    open.output.writeSoon();
+    if (this.deferReply) open.output.writeSoon();
+    else open.output.writePending();
     if (this.inputPaused) this.resumeInput();
   }
 

@@ -47,6 +47,7 @@ export { SUPPORTED_PROTOCOL_VERSIONS, findBoltVersion } from './versions/index.j
 export { createHydration, type Hydration, type HydrationOptions } from './hydration/index.js';
 export { BoltConnection, serveBolt } from './connection.js';
 export type { ByteChannel, EventSource } from './connection/byte-channel.js';
+export { ReplyTiming, CONCURRENT_READ_WINDOW_MS } from './connection/reply-timing.js';
 export {
   DEFAULT_HANDSHAKE_TIMEOUT_MS,
   DEFAULT_WRITE_BYTES,

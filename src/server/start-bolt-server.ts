@@ -1,3 +1,4 @@
+import { ReplyTiming } from '../bolt/index.js';
 import { createAuthenticator, withAuthenticator } from './auth.js';
 import { resolveServerConfig, type BoltServerOptions } from './config.js';
 import { IdlePoller } from './idle-poll.js';
@@ -30,6 +31,7 @@ export async function startBoltServer(options: BoltServerOptions): Promise<BoltS
   const poller = config.idlePollMicros > 0 ? new IdlePoller(config.idlePollMicros) : null;
   const listener = new BoltListener(config, {
     backend,
+    replyTiming: new ReplyTiming(),
     ...(poller === null
       ? {}
       : {

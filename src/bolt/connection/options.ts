@@ -3,6 +3,7 @@ import type { BoltBackend } from '../backend.js';
 import type { ProtocolVersion } from '../protocol-version.js';
 import { DEFAULT_MAX_MESSAGE_BYTES } from '../transport/index.js';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '../versions/index.js';
+import type { ReplyTiming } from './reply-timing.js';
 
 /** What a connection reports to the server around it (logs, metrics); every callback is optional. */
 export interface ConnectionEvents {
@@ -60,6 +61,11 @@ export interface BoltConnectionOptions extends ConnectionEvents {
   readonly ssrEnabled?: boolean;
   /** A monotonic millisecond clock for `t_first`/`t_last` (tests fix it). */
   readonly now?: () => number;
+  /**
+   * Shared by a server's connections: whether a reply is written at once or with the other connections'
+   * replies at the end of the event loop's turn (default: a timing of this connection alone, so at once).
+   */
+  readonly replyTiming?: ReplyTiming;
 }
 
 /** {@link BoltConnectionOptions} with the defaults filled in. */

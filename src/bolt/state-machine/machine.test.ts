@@ -71,6 +71,55 @@ describe('BoltStateMachine: ordering and pipelining', () => {
   });
 });
 
+describe('BoltStateMachine: receiveBatch', () => {
+  test('processes the requests of one read before returning when the backend answers synchronously', async () => {
+    const bolt = new Harness('5.4');
+    await bolt.login();
+    const before = bolt.output.responses.length;
+    bolt.machine.receiveBatch(() => {
+      for (const { tag, fields } of [wire.run('RETURN 1 AS x'), wire.pull(-1n)])
+        bolt.machine.receive(tag, fields);
+    });
+    assert.equal(bolt.machine.isIdle, true);
+    assert.deepEqual(
+      bolt.output.responses.slice(before).map((response) => response.kind),
+      ['SUCCESS', 'RECORD', 'SUCCESS'],
+    );
+  });
+
+  test('a RESET in the batch still ignores the requests read before it', () => {
+    const bolt = new Harness('5.4');
+    return bolt.login().then(() => {
+      const before = bolt.output.responses.length;
+      bolt.machine.receiveBatch(() => {
+        for (const { tag, fields } of [wire.run(UNWIND, { n: 3n }), wire.pull(1000n), wire.reset()])
+          bolt.machine.receive(tag, fields);
+      });
+      assert.deepEqual(
+        bolt.output.responses.slice(before).map((response) => response.kind),
+        ['IGNORED', 'IGNORED', 'SUCCESS'],
+      );
+      assert.equal(bolt.state, 'READY');
+    });
+  });
+
+  test('with an asynchronous backend it is not idle on return, and answers the same', async () => {
+    const bolt = new Harness('5.4', { backend: { async: true } });
+    await bolt.login();
+    const before = bolt.output.responses.length;
+    bolt.machine.receiveBatch(() => {
+      for (const { tag, fields } of [wire.run('RETURN 1 AS x'), wire.pull(-1n)])
+        bolt.machine.receive(tag, fields);
+    });
+    assert.equal(bolt.machine.isIdle, false);
+    await bolt.machine.whenIdle();
+    assert.deepEqual(
+      bolt.output.responses.slice(before).map((response) => response.kind),
+      ['SUCCESS', 'RECORD', 'SUCCESS'],
+    );
+  });
+});
+
 describe('BoltStateMachine: FAILED and IGNORED', () => {
   test('ignores pipelined requests after a failure until RESET', async () => {
     const bolt = new Harness('5.4');

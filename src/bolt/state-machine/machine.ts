@@ -89,6 +89,8 @@ export class BoltStateMachine {
   private queue: QueueItem[] = [];
   private head = 0;
   private draining = false;
+  /** Requests of one socket read are being queued (see {@link receiveBatch}); processing waits for the end. */
+  private batching = false;
   private outputClosed = false;
   private idleWaiters: (() => void)[] = [];
 
@@ -170,6 +172,30 @@ export class BoltStateMachine {
     this.enqueue({ type: 'disconnected' });
   }
 
+  /**
+   * Queues every request of one socket read (`receiveAll` calls {@link receive} for each), then starts
+   * processing them at once, in this call, instead of on a microtask: a RESET among them has raised its
+   * interrupt before the first is processed, as with separate calls, and a reply whose backend answers
+   * synchronously is ready when this returns (see {@link isIdle}).
+   */
+  receiveBatch(receiveAll: () => void): void {
+    const outer = this.batching;
+    this.batching = true;
+    try {
+      receiveAll();
+    } finally {
+      this.batching = outer;
+    }
+    if (outer || this.draining || this.head >= this.queue.length) return;
+    this.draining = true;
+    void this.drain();
+  }
+
+  /** Whether every queued request has been processed and the output flushed. */
+  get isIdle(): boolean {
+    return !this.draining && this.head >= this.queue.length;
+  }
+
   /** Resolves once every queued request has been processed and the output flushed. */
   whenIdle(): Promise<void> {
     if (!this.draining && this.head >= this.queue.length) return Promise.resolve();
@@ -188,7 +214,7 @@ export class BoltStateMachine {
 
   private enqueue(item: QueueItem): void {
     this.queue.push(item);
-    if (this.draining) return;
+    if (this.draining || this.batching) return;
     this.draining = true;
     // A microtask, so that every request of one socket read is queued (and a RESET among them has raised
     // its interrupt) before the first is processed.
