@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { Harness, wire } from '../../../test/support/bolt-harness.js';
+import { Harness, wire, type WireRequest } from '../../../test/support/bolt-harness.js';
 import { DEFAULT_TRANSACTION_EXTRA } from '../messages/transaction-extra.js';
 import { TestBackend } from '../../../test/support/test-backend.js';
 
@@ -72,51 +72,38 @@ describe('BoltStateMachine: ordering and pipelining', () => {
 });
 
 describe('BoltStateMachine: receiveBatch', () => {
+  /** Hands `requests` to the machine as one socket read would; returns the kinds answered so far for them. */
+  function receiveAsOneRead(bolt: Harness, ...requests: WireRequest[]): () => string[] {
+    const before = bolt.output.responses.length;
+    bolt.machine.receiveBatch(() => {
+      for (const { tag, fields } of requests) bolt.machine.receive(tag, fields);
+    });
+    return () => bolt.output.responses.slice(before).map((response) => response.kind);
+  }
+
   test('processes the requests of one read before returning when the backend answers synchronously', async () => {
     const bolt = new Harness('5.4');
     await bolt.login();
-    const before = bolt.output.responses.length;
-    bolt.machine.receiveBatch(() => {
-      for (const { tag, fields } of [wire.run('RETURN 1 AS x'), wire.pull(-1n)])
-        bolt.machine.receive(tag, fields);
-    });
+    const kinds = receiveAsOneRead(bolt, wire.run('RETURN 1 AS x'), wire.pull(-1n));
     assert.equal(bolt.machine.isIdle, true);
-    assert.deepEqual(
-      bolt.output.responses.slice(before).map((response) => response.kind),
-      ['SUCCESS', 'RECORD', 'SUCCESS'],
-    );
+    assert.deepEqual(kinds(), ['SUCCESS', 'RECORD', 'SUCCESS']);
   });
 
-  test('a RESET in the batch still ignores the requests read before it', () => {
+  test('a RESET in the batch still ignores the requests read before it', async () => {
     const bolt = new Harness('5.4');
-    return bolt.login().then(() => {
-      const before = bolt.output.responses.length;
-      bolt.machine.receiveBatch(() => {
-        for (const { tag, fields } of [wire.run(UNWIND, { n: 3n }), wire.pull(1000n), wire.reset()])
-          bolt.machine.receive(tag, fields);
-      });
-      assert.deepEqual(
-        bolt.output.responses.slice(before).map((response) => response.kind),
-        ['IGNORED', 'IGNORED', 'SUCCESS'],
-      );
-      assert.equal(bolt.state, 'READY');
-    });
+    await bolt.login();
+    const kinds = receiveAsOneRead(bolt, wire.run(UNWIND, { n: 3n }), wire.pull(1000n), wire.reset());
+    assert.deepEqual(kinds(), ['IGNORED', 'IGNORED', 'SUCCESS']);
+    assert.equal(bolt.state, 'READY');
   });
 
   test('with an asynchronous backend it is not idle on return, and answers the same', async () => {
     const bolt = new Harness('5.4', { backend: { async: true } });
     await bolt.login();
-    const before = bolt.output.responses.length;
-    bolt.machine.receiveBatch(() => {
-      for (const { tag, fields } of [wire.run('RETURN 1 AS x'), wire.pull(-1n)])
-        bolt.machine.receive(tag, fields);
-    });
+    const kinds = receiveAsOneRead(bolt, wire.run('RETURN 1 AS x'), wire.pull(-1n));
     assert.equal(bolt.machine.isIdle, false);
     await bolt.machine.whenIdle();
-    assert.deepEqual(
-      bolt.output.responses.slice(before).map((response) => response.kind),
-      ['SUCCESS', 'RECORD', 'SUCCESS'],
-    );
+    assert.deepEqual(kinds(), ['SUCCESS', 'RECORD', 'SUCCESS']);
   });
 });
 

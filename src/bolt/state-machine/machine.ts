@@ -198,7 +198,7 @@ export class BoltStateMachine {
 
   /** Resolves once every queued request has been processed and the output flushed. */
   whenIdle(): Promise<void> {
-    if (!this.draining && this.head >= this.queue.length) return Promise.resolve();
+    if (this.isIdle) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
