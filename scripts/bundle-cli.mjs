@@ -10,7 +10,7 @@
 //
 // Usage: node scripts/bundle-cli.mjs (after `tsc -b`); `npm run build` runs both.
 // (`--write-code-cache` is the warm-up step, which this script runs in a child process.)
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -102,10 +102,61 @@ async function writeCodeCache() {
     if (code !== -1 || !output.startsWith('Bolt ready on '))
       fail(`quiver serve ${args.join(' ')}: ${output}`);
   };
+  const existingDir = mkdtempSync(resolve(tmpdir(), 'quiver-warm-up-existing-'));
+  process.once('exit', () => rmSync(existingDir, { recursive: true, force: true }));
+  await makeExistingDataDirectory(existingDir);
   await serve(['--in-memory', '--port', '0']);
   await serve(['--data-dir', dataDir, '--port', '0']);
+  await serve(['--data-dir', existingDir, '--port', '0']);
   bundle.writeCache();
   process.kill(process.pid, 'SIGTERM');
+}
+
+/**
+ * A data directory that start-up must recover: a snapshot with nodes, relationships, an index and a
+ * uniqueness constraint (written at a clean stop), then WAL records after it (left by a SIGKILL), so that
+ * the warm-up's start on it compiles snapshot loading, index building and WAL replay too.
+ */
+async function makeExistingDataDirectory(directory) {
+  const { BoltClient } = await import(pathToFileURL(resolve(ROOT, 'build/src/bolt/index.js')).href);
+  const writes = [
+    [
+      'UNWIND range(1, 200) AS i CREATE (:Person {id: i, name: toString(i)})-[:KNOWS {since: i}]->(:City {id: -i})',
+      'CREATE INDEX FOR (p:Person) ON (p.id)',
+      'CREATE CONSTRAINT FOR (c:City) REQUIRE c.id IS UNIQUE',
+    ],
+    [
+      'UNWIND range(201, 220) AS i CREATE (:Person {id: i})-[:KNOWS]->(:City {id: -i})',
+      'MATCH (p:Person {id: 1}) SET p.age = 40 REMOVE p.name',
+      'MATCH (c:City {id: -2}) DETACH DELETE c',
+    ],
+  ];
+  for (const [round, queries] of writes.entries()) {
+    const child = spawn(
+      process.execPath,
+      [resolve(OUT_DIR, 'main.js'), 'serve', '--data-dir', directory, '--port', '0'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    const exited = new Promise((settle) => child.once('exit', settle));
+    const port = await new Promise((settle, reject) => {
+      let output = '';
+      child.stdout.setEncoding('utf8').on('data', (text) => {
+        output += text;
+        const match = /Bolt ready on \S+:(\d+)\n/.exec(output);
+        if (match !== null) settle(Number(match[1]));
+      });
+      child.once('exit', (code) => reject(new Error(`warm-up data server exited (${String(code)})`)));
+    });
+    const client = await BoltClient.connect({ port });
+    await client.login();
+    for (const query of queries) await client.query(query);
+    await client.goodbye();
+    // The first server stops cleanly (a snapshot); the second is killed, leaving its commits in the WAL.
+    child.kill(round === 0 ? 'SIGTERM' : 'SIGKILL');
+    await exited;
+  }
 }
 
 function fail(message) {

@@ -81,13 +81,14 @@ export function parentDirectory(path: string): string {
 export async function makeDataDirectory(fileSystem: FileSystem, layout: DataDirectoryLayout): Promise<void> {
   await fileSystem.makeDirectory(layout.walDirectory);
   await fileSystem.makeDirectory(layout.snapshotDirectory);
-  let directory = layout.directory;
-  for (;;) {
-    await fileSystem.syncDirectory(directory);
-    const parent = parentDirectory(directory);
-    if (parent === directory) break;
-    directory = parent;
+  const directories = [layout.directory];
+  for (let parent = parentDirectory(layout.directory); parent !== directories.at(-1); ) {
+    directories.push(parent);
+    parent = parentDirectory(parent);
   }
+  // Independent of each other, so all at once: start-up waits for one round trip to the disk, not one per
+  // level of the path.
+  await Promise.all(directories.map((directory) => fileSystem.syncDirectory(directory)));
 }
 
 /** The directories this process holds a lock on, per file system (so an instance can tell its own). */
