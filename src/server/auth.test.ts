@@ -28,7 +28,7 @@ describe('password hashing', () => {
 
 describe('authenticator', () => {
   test('accepts configured users with the right password only', async () => {
-    const authenticator = await createAuthenticator({
+    const authenticator = createAuthenticator({
       users: [
         { username: 'alice', password: 'wonderland' },
         { username: 'bob', passwordHash: await hashPassword('builder', CHEAP) },
@@ -56,27 +56,54 @@ describe('authenticator', () => {
   });
 
   test('accepts every token when authentication is not required', async () => {
-    const authenticator = await createAuthenticator({ required: false });
+    const authenticator = createAuthenticator({ required: false });
     assert.deepEqual(await authenticator.authenticate(token('none')), { username: 'anonymous' });
     assert.deepEqual(await authenticator.authenticate(token('basic', 'dave', 'x')), { username: 'dave' });
   });
 
-  test('configuration mistakes are refused at startup', async () => {
-    await assert.rejects(createAuthenticator({ users: [{ username: 'x' }] }), TypeError);
-    await assert.rejects(
-      createAuthenticator({ users: [{ username: 'x', passwordHash: 'plain-text' }], scrypt: CHEAP }),
+  test('configuration mistakes are refused at startup', () => {
+    assert.throws(() => createAuthenticator({ users: [{ username: 'x' }] }), TypeError);
+    assert.throws(
+      () => createAuthenticator({ users: [{ username: 'x', passwordHash: 'plain-text' }], scrypt: CHEAP }),
       TypeError,
     );
-    await assert.rejects(
-      createAuthenticator({
-        users: [
-          { username: 'x', password: 'a' },
-          { username: 'x', password: 'b' },
-        ],
-        scrypt: CHEAP,
-      }),
+    assert.throws(
+      () =>
+        createAuthenticator({
+          users: [
+            { username: 'x', password: 'a' },
+            { username: 'x', password: 'b' },
+          ],
+          scrypt: CHEAP,
+        }),
       TypeError,
     );
+    for (const scrypt of [
+      { N: 1000, r: 8, p: 1 },
+      { N: 1, r: 8, p: 1 },
+      { N: 1024, r: 0, p: 1 },
+      { N: 1024, r: 8, p: 1.5 },
+    ]) {
+      assert.throws(
+        () => createAuthenticator({ users: [{ username: 'x', password: 'a' }], scrypt }),
+        (error: unknown) => error instanceof TypeError && error.message.includes('scrypt parameters'),
+      );
+    }
+  });
+
+  test('logins that arrive while the passwords are still being hashed wait for them', async () => {
+    const authenticator = createAuthenticator({
+      users: [{ username: 'alice', password: 'wonderland' }],
+      scrypt: CHEAP,
+    });
+    // Both logins start before any hash can have finished (scrypt runs on the thread pool).
+    const [good, bad] = await Promise.allSettled([
+      authenticator.authenticate(token('basic', 'alice', 'wonderland')),
+      authenticator.authenticate(token('basic', 'alice', 'wrong')),
+    ]);
+    assert.deepEqual(good, { status: 'fulfilled', value: { username: 'alice' } });
+    assert.ok(bad.status === 'rejected');
+    assert.ok(bad.reason instanceof AuthenticationError);
   });
 });
 

@@ -120,12 +120,16 @@ async function matches(password: string, stored: StoredHash): Promise<boolean> {
 }
 
 /**
- * Builds an authenticator from the configuration, hashing clear-text passwords once.
- * @throws TypeError (a configuration mistake) for a user without password, a duplicate user or a malformed hash
+ * Builds an authenticator from the configuration. Clear-text passwords are hashed once, in the background
+ * on libuv's thread pool (about 50 ms each, side by side): the server is ready to accept connections
+ * before that ends, and a login that arrives earlier waits for it (issue #6: start-up time).
+ * @throws TypeError (a configuration mistake) for a user without password, a duplicate user, a malformed
+ * hash or scrypt parameters that cannot work
  */
-export async function createAuthenticator(config: AuthConfig = {}): Promise<Authenticator> {
+export function createAuthenticator(config: AuthConfig = {}): Authenticator {
   const required = config.required ?? true;
   const parameters = config.scrypt ?? DEFAULT_SCRYPT;
+  checkParameters(parameters);
   const users = new Map<string, StoredHash>();
   const clearText: { readonly username: string; readonly password: string }[] = [];
   for (const user of config.users ?? []) {
@@ -138,16 +142,18 @@ export async function createAuthenticator(config: AuthConfig = {}): Promise<Auth
       clearText.push({ username: user.username, password: user.password });
     else throw new TypeError(`User "${user.username}" needs a password or a passwordHash`);
   }
-  // The hashes are made side by side on libuv's thread pool: start-up waits for about one scrypt, not one
-  // per user plus the dummy's (issue #6).
-  const [dummyText, ...hashes] = await Promise.all([
+  // The dummy (for unknown users) and every clear-text password, hashed side by side.
+  const hashed = Promise.all([
     hashPassword(randomBytes(12).toString('base64'), parameters),
     ...clearText.map((user) => hashPassword(user.password, parameters)),
-  ]);
-  clearText.forEach((user, index) => {
-    users.set(user.username, parseHash(hashes[index] ?? '', user.username));
+  ]).then(([dummyText, ...hashes]) => {
+    clearText.forEach((user, index) => {
+      users.set(user.username, parseHash(hashes[index] ?? '', user.username));
+    });
+    return parseHash(dummyText, 'dummy');
   });
-  const dummy = parseHash(dummyText, 'dummy');
+  // Observed here so that a failure is never unhandled; every login awaits `hashed` and sees it.
+  hashed.catch(() => undefined);
   return {
     async authenticate(token: AuthToken): Promise<AuthenticatedUser> {
       if (!required) {
@@ -161,12 +167,24 @@ export async function createAuthenticator(config: AuthConfig = {}): Promise<Auth
         );
       }
       const username = token.principal ?? '';
+      const dummy = await hashed;
       const stored = users.get(username);
       const ok = await matches(token.credentials ?? '', stored ?? dummy);
       if (!ok || stored === undefined) throw new AuthenticationError();
       return { username };
     },
   };
+}
+
+/**
+ * @throws TypeError unless scrypt can run with `parameters` (N a power of two above 1, r and p positive
+ * integers, r * p below 2^30: RFC 7914), so that a mistake stops start-up instead of every login
+ */
+function checkParameters({ N, r, p }: ScryptParameters): void {
+  const integers = [N, r, p].every((value) => Number.isSafeInteger(value) && value > 0);
+  if (!integers || N < 2 || (N & (N - 1)) !== 0 || r * p >= 2 ** 30) {
+    throw new TypeError(`Invalid scrypt parameters N=${N}, r=${r}, p=${p}`);
+  }
 }
 
 /** A backend whose `authenticate` is answered by `authenticator`; everything else goes to `backend`. */

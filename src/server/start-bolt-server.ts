@@ -27,7 +27,7 @@ export async function startBoltServer(options: BoltServerOptions): Promise<BoltS
   const backend =
     options.auth === undefined
       ? options.backend
-      : withAuthenticator(options.backend, await createAuthenticator(options.auth));
+      : withAuthenticator(options.backend, createAuthenticator(options.auth));
   const poller = config.idlePollMicros > 0 ? new IdlePoller(config.idlePollMicros) : null;
   const listener = new BoltListener(config, {
     backend,
