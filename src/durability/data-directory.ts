@@ -82,7 +82,7 @@ export async function makeDataDirectory(fileSystem: FileSystem, layout: DataDire
   await fileSystem.makeDirectory(layout.walDirectory);
   await fileSystem.makeDirectory(layout.snapshotDirectory);
   const directories = [layout.directory];
-  for (let parent = parentDirectory(layout.directory); parent !== directories.at(-1); ) {
+  for (let parent = parentDirectory(layout.directory); parent !== directories.at(-1);) {
     directories.push(parent);
     parent = parentDirectory(parent);
   }
