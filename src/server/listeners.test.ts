@@ -7,6 +7,7 @@ import { WebSocket } from 'ws';
 import { BoltClient, basicAuth, protocolVersion } from '../bolt/index.js';
 import { toHex } from '../util/index.js';
 import { makeTestCertificate, OPENSSL_MISSING } from '../../test/support/tls.js';
+import { bindAddressOf } from './listeners.js';
 import { delay, RawClient, startTestServer, waitFor } from '../../test/support/test-server.js';
 
 const HANDSHAKE_4_4 = '60 60 B0 17 00 00 04 04 00 00 00 00 00 00 00 00 00 00 00 00';
@@ -59,6 +60,25 @@ describe('listener: transports on one port', () => {
       await waitFor(() => Buffer.concat(received).length >= 4, 3000, 'the version reply');
       assert.equal(toHex(Buffer.concat(received)), '00 00 04 04');
       socket.close();
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('listener: bind address', () => {
+  test('localhost binds the IPv4 loopback without a lookup; other hosts are bound as given', async () => {
+    assert.equal(bindAddressOf('localhost'), '127.0.0.1');
+    assert.equal(bindAddressOf('LocalHost'), '127.0.0.1');
+    for (const host of ['127.0.0.1', '0.0.0.0', '::', '::1', 'db.example.com', 'localhost.example.com']) {
+      assert.equal(bindAddressOf(host), host);
+    }
+    const server = await startTestServer({ host: 'localhost' });
+    try {
+      assert.equal(server.server.address, '127.0.0.1');
+      const client = await BoltClient.connect({ host: 'localhost', port: server.port });
+      await client.login(basicAuth('neo4j', 'password'));
+      await client.goodbye();
     } finally {
       await server.close();
     }

@@ -48,6 +48,17 @@ interface Tracked {
  * handshake timeout is destroyed; above `maxConnections` new sockets are closed at once (Node's
  * `server.maxConnections`). Every error path ends its own socket only.
  */
+/**
+ * The address the listener binds for the configured `host`. The name `localhost` (the default) binds the
+ * IPv4 loopback, 127.0.0.1, without a name lookup: Neo4j binds the same (the JVM resolves localhost to
+ * its IPv4 address first), clients that resolve localhost to ::1 first fall back to 127.0.0.1, and the
+ * lookup costs start-up several milliseconds (a thread-pool round trip, and Node's first IPv6 address check
+ * compiling a large regular expression). Any other host is bound as given.
+ */
+export function bindAddressOf(host: string): string {
+  return host.toLowerCase() === 'localhost' ? '127.0.0.1' : host;
+}
+
 export class BoltListener {
   private readonly server: Server;
   private readonly tracked = new Set<Tracked>();
@@ -80,7 +91,7 @@ export class BoltListener {
         reject(error);
       };
       this.server.once('error', onError);
-      this.server.listen({ host: this.config.host, port: this.config.port }, () => {
+      this.server.listen({ host: bindAddressOf(this.config.host), port: this.config.port }, () => {
         this.server.removeListener('error', onError);
         this.server.on('error', (error) => {
           this.config.logger.error('Bolt listener error', error);
