@@ -81,6 +81,7 @@ describe('authenticator', () => {
     for (const scrypt of [
       { N: 1000, r: 8, p: 1 },
       { N: 1, r: 8, p: 1 },
+      { N: 2 ** 31, r: 8, p: 1 },
       { N: 1024, r: 0, p: 1 },
       { N: 1024, r: 8, p: 1.5 },
     ]) {

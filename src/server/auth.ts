@@ -177,12 +177,12 @@ export function createAuthenticator(config: AuthConfig = {}): Authenticator {
 }
 
 /**
- * @throws TypeError unless scrypt can run with `parameters` (N a power of two above 1, r and p positive
- * integers, r * p below 2^30: RFC 7914), so that a mistake stops start-up instead of every login
+ * @throws TypeError unless scrypt can run with `parameters` (N a power of two from 2 to 2^30, r and p
+ * positive integers, r * p below 2^30: RFC 7914), so that a mistake stops start-up instead of every login
  */
 function checkParameters({ N, r, p }: ScryptParameters): void {
   const integers = [N, r, p].every((value) => Number.isSafeInteger(value) && value > 0);
-  if (!integers || N < 2 || (N & (N - 1)) !== 0 || r * p >= 2 ** 30) {
+  if (!integers || N < 2 || N > 2 ** 30 || (N & (N - 1)) !== 0 || r * p >= 2 ** 30) {
     throw new TypeError(`Invalid scrypt parameters N=${N}, r=${r}, p=${p}`);
   }
 }
