@@ -50,10 +50,11 @@ interface Tracked {
  */
 /**
  * The address the listener binds for the configured `host`. The name `localhost` (the default) binds the
- * IPv4 loopback, 127.0.0.1, without a name lookup: Neo4j binds the same (the JVM resolves localhost to
- * its IPv4 address first), clients that resolve localhost to ::1 first fall back to 127.0.0.1, and the
- * lookup costs start-up several milliseconds (a thread-pool round trip, and Node's first IPv6 address check
- * compiling a large regular expression). Any other host is bound as given.
+ * IPv4 loopback, 127.0.0.1, without a name lookup: Neo4j binds the same wherever localhost has an IPv4
+ * address (the JVM prefers IPv4 addresses), drivers that resolve localhost to ::1 first go on to
+ * 127.0.0.1, and the lookup costs start-up several milliseconds (a thread-pool round trip, and Node's first
+ * IPv6 address check compiling a large regular expression). `--host ::1` binds the IPv6 loopback. Any
+ * other host is bound as given.
  */
 export function bindAddressOf(host: string): string {
   return host.toLowerCase() === 'localhost' ? '127.0.0.1' : host;
