@@ -5,9 +5,13 @@
  * share one fsync (group commit). Goal: ≥ 10,000/s with 8 clients. Rows for the relaxed policy and for an
  * in-memory server show what the fsync costs.
  *
- * Two kinds of client: the official driver (neo4j-driver 6, one session each) and Quiver's minimal Bolt
- * client (one connection each, RUN + PULL pipelined). On the 2-core machine the driver spends about twice
- * the server's CPU per query, so its rows measure the driver; the raw rows show what the server sustains.
+ * Two kinds of client: the official driver (neo4j-driver 6, one session each) and the raw counting client
+ * of the server benchmark's mgbench rows (bench/support/counting-client.ts: one connection each, RUN + PULL
+ * in one write, responses counted by tag, nothing decoded). On the 2-core machine every client takes its CPU
+ * from the server's cores: the driver spends about twice the server's CPU per commit, so its rows measure
+ * the driver; the raw rows show what the server sustains. (Quiver's decoding BoltClient, used here before,
+ * spent 39–52 µs of CPU per commit against the counting client's 29–34 µs, and the same server made
+ * 6.2–9.1k commits/s with it against 8.7–11.3k/s with the counting client in alternating runs.)
  * QUIVER_BENCH_SMOKE=1: short rounds.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -16,8 +20,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver-6';
-import { BoltClient } from '../src/bolt/index.js';
 import type { BenchResult } from './support/bench-result.js';
+import { CountingClient } from './support/counting-client.js';
 
 const SUITE = 'durable-writes';
 const GOAL_PER_SECOND = 10_000;
@@ -72,14 +76,10 @@ async function openClients(kind: ClientKind, url: string, count: number): Promis
   if (kind === 'raw') {
     const port = Number(new URL(url).port);
     const clients = await Promise.all(
-      Array.from({ length: count }, async () => {
-        const client = await BoltClient.connect({ port });
-        await client.login({ scheme: 'basic', principal: 'neo4j', credentials: 'password' });
-        return client;
-      }),
+      Array.from({ length: count }, () => CountingClient.open(port, { major: 5, minor: 8 })),
     );
     return {
-      commits: clients.map((client) => (i: number) => client.query(CREATE, { i: BigInt(i) })),
+      commits: clients.map((client) => (i: number) => client.stream(CREATE, { i: BigInt(i) })),
       close: () => {
         for (const client of clients) client.close();
         return Promise.resolve();
@@ -167,7 +167,7 @@ export async function run(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   for (const [kind, name] of [
     ['driver', 'neo4j-driver 6.3.0'],
-    ['raw', 'raw Bolt client'],
+    ['raw', 'raw counting client'],
   ] as const) {
     results.push(await measure(`fsync per commit, 1 client, ${name}`, 'commit', kind, 1));
     results.push(await measure(`fsync per commit, 8 clients, ${name}`, 'commit', kind, 8));
