@@ -10,8 +10,8 @@
  * in one write, responses counted by tag, nothing decoded). On the 2-core machine every client takes its CPU
  * from the server's cores: the driver spends about twice the server's CPU per commit, so its rows measure
  * the driver; the raw rows show what the server sustains. (Quiver's decoding BoltClient, used here before,
- * spent 39–52 µs of CPU per commit against the counting client's 29–34 µs, and the same server made
- * 6.2–9.1k commits/s with it against 8.7–11.3k/s with the counting client in alternating runs.)
+ * spent 39–52 µs of CPU per commit against the counting client's 27–34 µs, and the same server made
+ * 6.2–9.1k commits/s with it against 8.7–11.3k/s with the counting client in ten alternating runs.)
  * QUIVER_BENCH_SMOKE=1: short rounds.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
