@@ -142,6 +142,15 @@ export function createAuthenticator(config: AuthConfig = {}): Authenticator {
       clearText.push({ username: user.username, password: user.password });
     else throw new TypeError(`User "${user.username}" needs a password or a passwordHash`);
   }
+  if (!required) {
+    // Every token is accepted: nothing to hash.
+    return {
+      authenticate: (token) =>
+        Promise.resolve({
+          username: token.scheme === 'basic' && token.principal !== null ? token.principal : 'anonymous',
+        }),
+    };
+  }
   // The dummy (for unknown users) and every clear-text password, hashed side by side.
   const hashed = Promise.all([
     hashPassword(randomBytes(12).toString('base64'), parameters),
@@ -156,11 +165,6 @@ export function createAuthenticator(config: AuthConfig = {}): Authenticator {
   hashed.catch(() => undefined);
   return {
     async authenticate(token: AuthToken): Promise<AuthenticatedUser> {
-      if (!required) {
-        return {
-          username: token.scheme === 'basic' && token.principal !== null ? token.principal : 'anonymous',
-        };
-      }
       if (token.scheme !== 'basic') {
         throw new AuthenticationError(
           `Unsupported authentication token, scheme "${token.scheme}" is not allowed: use "basic"`,
