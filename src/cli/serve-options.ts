@@ -57,7 +57,7 @@ export const IDLE_POLL_MAX_MICROS = 10_000;
 // prettier-ignore
 export const SERVE_SETTINGS: readonly SettingSpec[] = [
   { flag: 'config', short: 'c', type: PATH, placeholder: '<file>', description: 'JSON config file (keys as below, camelCase)', unset: 'none' },
-  { flag: 'host', type: STRING, placeholder: '<host>', description: 'address to listen on', defaultValue: 'localhost' },
+  { flag: 'host', type: STRING, placeholder: '<host>', description: 'address to listen on (localhost: 127.0.0.1; ::1 for the IPv6 loopback)', defaultValue: 'localhost' },
   { flag: 'port', type: PORT, placeholder: '<port>', description: 'Bolt port (0 picks a free one)', defaultValue: 7687 },
   { flag: 'data-dir', type: PATH, placeholder: '<dir>', description: 'data directory', defaultValue: 'data' },
   { flag: 'import-dir', type: PATH, placeholder: '<dir>', description: 'directory LOAD CSV file:/// URLs resolve in', defaultValue: 'import' },
