@@ -96,13 +96,11 @@ export async function hashPassword(
 function parseHash(text: string, username: string): StoredHash {
   const parts = text.split('$');
   const [scheme, n, r, p, salt, hash] = parts;
-  const numbers = [n, r, p].map(Number);
-  const [N = 0, rValue = 0, pValue = 0] = numbers;
+  const [N = 0, rValue = 0, pValue = 0] = [n, r, p].map(Number);
   const valid =
     parts.length === 6 &&
     scheme === 'scrypt' &&
-    numbers.every((value) => Number.isInteger(value) && value > 0) &&
-    (N & (N - 1)) === 0 &&
+    isUsableScrypt({ N, r: rValue, p: pValue }) &&
     salt !== undefined &&
     hash !== undefined &&
     Buffer.from(hash, 'base64').length >= 16;
@@ -181,12 +179,19 @@ export function createAuthenticator(config: AuthConfig = {}): Authenticator {
 }
 
 /**
- * @throws TypeError unless scrypt can run with `parameters` (N a power of two from 2 to 2^30, r and p
- * positive integers, r * p below 2^30: RFC 7914), so that a mistake stops start-up instead of every login
+ * Whether scrypt can run with `parameters`: N a power of two from 2 to 2^30, r and p positive integers,
+ * r * p below 2^30 (RFC 7914). Configured parameters and those of stored hashes are held to it at
+ * start-up, so that a mistake stops start-up instead of every login.
  */
-function checkParameters({ N, r, p }: ScryptParameters): void {
+function isUsableScrypt({ N, r, p }: ScryptParameters): boolean {
   const integers = [N, r, p].every((value) => Number.isSafeInteger(value) && value > 0);
-  if (!integers || N < 2 || N > 2 ** 30 || (N & (N - 1)) !== 0 || r * p >= 2 ** 30) {
+  return integers && N >= 2 && N <= 2 ** 30 && (N & (N - 1)) === 0 && r * p < 2 ** 30;
+}
+
+/** @throws TypeError unless {@link isUsableScrypt} */
+function checkParameters(parameters: ScryptParameters): void {
+  if (!isUsableScrypt(parameters)) {
+    const { N, r, p } = parameters;
     throw new TypeError(`Invalid scrypt parameters N=${N}, r=${r}, p=${p}`);
   }
 }
