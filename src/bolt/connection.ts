@@ -188,6 +188,7 @@ export class BoltConnection implements ChannelListener {
       decoder: new ChunkDecoder({ maxMessageBytes: settings.maxMessageBytes }),
       reader: new MessageReader({
         hydrate,
+        readUuid: (bytes) => hydration.readUuid(bytes),
         ...(options.packStreamLimits === undefined ? {} : { limits: options.packStreamLimits }),
       }),
     };

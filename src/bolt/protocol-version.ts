@@ -35,17 +35,12 @@ export function isSameProtocolVersion(a: ProtocolVersion, b: ProtocolVersion): b
 }
 
 /**
- * Extension point: versions we know of but do not negotiate yet, with what blocks them. Bolt 6.1 adds a
- * PackStream UUID marker `0xE0` (16 bytes follow) whose exact semantics are not confirmed; once packstream
- * and hydration support it, add a 6.1 descriptor to bolt/versions (the handshake takes the list as
- * an input, so nothing else in the transport changes).
+ * Extension point: versions we know of but do not negotiate yet, with what blocks them. None today: Bolt
+ * 6.1 (PackStream v2's UUID marker `E0`) was listed here until its wire format was confirmed from the
+ * drivers' sources, and is now a descriptor in bolt/versions (the handshake takes that list as an input,
+ * so a version moves from here to there without changes to the transport).
  */
 export const PENDING_PROTOCOL_VERSIONS: readonly {
   readonly version: ProtocolVersion;
   readonly blockedBy: string;
-}[] = Object.freeze([
-  Object.freeze({
-    version: protocolVersion(6, 1),
-    blockedBy: 'PackStream UUID marker 0xE0 (Bolt 6.1) is not implemented',
-  }),
-]);
+}[] = Object.freeze([]);

@@ -54,7 +54,15 @@ export const STRUCT_TAG_MAX = 127;
 /** Most fields a structure may have on output (tiny struct form only). */
 export const STRUCT_FIELDS_MAX = 15;
 
-/** Markers the spec reserves: decoding one is an error. */
+/**
+ * UUID (PackStream v2, Bolt 6.1+): the marker and then the 16 bytes of the UUID, most significant first.
+ * Reserved in PackStream v1: an {@link Unpacker} reads it only when given a `readUuid` hook.
+ */
+export const UUID = 0xe0;
+/** The bytes after a {@link UUID} marker. */
+export const UUID_BYTES = 16;
+
+/** Markers PackStream v1 reserves: decoding one is an error (`E0` is UUID in PackStream v2). */
 export const RESERVED_MARKERS: readonly number[] = Object.freeze([
   0xc4, 0xc5, 0xc6, 0xc7, 0xcf, 0xd3, 0xd7, 0xdb, 0xde, 0xdf, 0xe0, 0xe1, 0xe2, 0xe3, 0xe4, 0xe5, 0xe6, 0xe7,
   0xe8, 0xe9, 0xea, 0xeb, 0xec, 0xed, 0xee, 0xef,

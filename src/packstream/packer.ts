@@ -28,6 +28,8 @@ import {
   TINY_STRING,
   TINY_STRUCT,
   TRUE,
+  UUID,
+  UUID_BYTES,
 } from './markers.js';
 import { Structure } from './structure.js';
 import { writeUtf8 } from './utf8-encode.js';
@@ -196,6 +198,20 @@ export class Packer extends ByteBuffer {
   writeMapHeader(size: number): void {
     checkSize(size);
     this.writeSizeHeader(size, TINY_MAP, MAP_8, MAP_16, MAP_32);
+  }
+
+  /**
+   * Writes a UUID (PackStream v2, Bolt 6.1+): marker `E0`, then its 16 bytes (`INVALID_STRUCTURE` for any
+   * other length). Only for peers that negotiated it: the hydration decides, the codec does not.
+   */
+  writeUuid(bytes: Uint8Array): void {
+    if (bytes.length !== UUID_BYTES) {
+      throw new PackStreamError('UNENCODABLE_VALUE', `A UUID has ${UUID_BYTES} bytes, not ${bytes.length}`);
+    }
+    this.ensure(1 + UUID_BYTES);
+    this.buffer[this.position] = UUID;
+    this.buffer.set(bytes, this.position + 1);
+    this.position += 1 + UUID_BYTES;
   }
 
   /** Writes a tiny struct header; `tag` must be 0…127 and `fieldCount` 0…15 (else `INVALID_STRUCTURE`). */

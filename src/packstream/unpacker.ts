@@ -25,6 +25,8 @@ import {
   STRUCT_8,
   STRUCT_TAG_MAX,
   TRUE,
+  UUID,
+  UUID_BYTES,
 } from './markers.js';
 import { Structure } from './structure.js';
 import { decodeUtf8, type BufferViewSource } from './utf8-decode.js';
@@ -34,6 +36,11 @@ export interface UnpackerOptions {
   readonly limits?: Partial<PackStreamLimits>;
   /** Turns a decoded structure into a value; without it every struct decodes to a {@link Structure}. */
   readonly hydrate?: (tag: number, fields: unknown[]) => unknown;
+  /**
+   * Turns the 16 bytes after a UUID marker `E0` (PackStream v2, Bolt 6.1+) into a value. Without it `E0`
+   * is a reserved marker, as in PackStream v1; the hook may throw to refuse it too. The bytes are a copy.
+   */
+  readonly readUuid?: (bytes: Uint8Array) => unknown;
 }
 
 /** The header of a structure read by {@link Unpacker.readStructHeader}. */
@@ -65,6 +72,7 @@ export class Unpacker implements BufferViewSource {
   private readonly maxDepth: number;
   private readonly maxStructFields: number;
   private readonly hydrate: ((tag: number, fields: unknown[]) => unknown) | undefined;
+  private readonly readUuid: ((bytes: Uint8Array) => unknown) | undefined;
 
   constructor(options: UnpackerOptions = {}) {
     const limits = resolveLimits(options.limits);
@@ -75,6 +83,7 @@ export class Unpacker implements BufferViewSource {
     this.maxDepth = limits.maxDepth;
     this.maxStructFields = limits.maxStructFields;
     this.hydrate = options.hydrate;
+    this.readUuid = options.readUuid;
   }
 
   /** Position in the last input right after the last value or header read. */
@@ -184,6 +193,14 @@ export class Unpacker implements BufferViewSource {
         return this.readStruct(this.readUint8(), depth, at);
       case STRUCT_16:
         return this.readStruct(this.readUint16(), depth, at);
+      case UUID:
+        if (this.readUuid !== undefined) {
+          const start = this.advance(UUID_BYTES);
+          const copy = new Uint8Array(UUID_BYTES);
+          copy.set(this.bytes.subarray(start, start + UUID_BYTES));
+          return this.readUuid(copy);
+        }
+        throw new PackStreamError('RESERVED_MARKER', `Reserved marker 0xE0 at offset ${at}`, at);
       default:
         throw new PackStreamError(
           'RESERVED_MARKER',

@@ -1,6 +1,7 @@
 import type { GraphValue } from './graph/graph-value.js';
 import type { Point } from './spatial/point.js';
 import type { Vector } from './spatial/vector.js';
+import type { Uuid } from './uuid.js';
 import type { CypherDate } from './temporal/date.js';
 import type { DateTime } from './temporal/date-time.js';
 import type { Duration } from './temporal/duration.js';
@@ -41,4 +42,5 @@ export type CypherValue =
   | GraphValue
   | TemporalValue
   | Point
-  | Vector;
+  | Vector
+  | Uuid;

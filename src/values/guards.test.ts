@@ -29,6 +29,7 @@ const ACCEPTS: Record<keyof typeof guards, readonly ValueKind[]> = {
   isTemporalInstant: ['DATE', 'LOCAL_TIME', 'ZONED_TIME', 'LOCAL_DATETIME', 'ZONED_DATETIME'],
   isPoint: ['POINT'],
   isVector: ['VECTOR'],
+  isUuid: ['UUID'],
 };
 
 test('each guard accepts exactly the values of its kinds', () => {

@@ -8,6 +8,7 @@ import { Path } from './graph/path.js';
 import { Relationship } from './graph/relationship.js';
 import { Point } from './spatial/point.js';
 import { Vector } from './spatial/vector.js';
+import { Uuid } from './uuid.js';
 import { CypherDate } from './temporal/date.js';
 import { DateTime } from './temporal/date-time.js';
 import { Duration } from './temporal/duration.js';
@@ -113,4 +114,8 @@ export function isPoint(value: CypherValue): value is Point {
 
 export function isVector(value: CypherValue): value is Vector {
   return value instanceof Vector;
+}
+
+export function isUuid(value: CypherValue): value is Uuid {
+  return value instanceof Uuid;
 }

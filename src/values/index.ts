@@ -32,6 +32,7 @@ export {
   isTemporalInstant,
   isPoint,
   isVector,
+  isUuid,
 } from './guards.js';
 export { isCypherValue } from './is-cypher-value.js';
 export { typeName } from './type-name.js';
@@ -72,6 +73,7 @@ export {
   type VectorElementType,
   type VectorValues,
 } from './spatial/vector.js';
+export { Uuid } from './uuid.js';
 
 export { equals } from './semantics/equals.js';
 export { equivalent } from './semantics/equivalent.js';

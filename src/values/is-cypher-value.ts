@@ -11,6 +11,7 @@ import { Duration } from './temporal/duration.js';
 import { LocalDateTime } from './temporal/local-date-time.js';
 import { LocalTime } from './temporal/local-time.js';
 import { Time } from './temporal/time.js';
+import { Uuid } from './uuid.js';
 
 /** Classes whose constructors validate their fields, so an instance is a valid value. */
 const VALUE_CLASSES = [
@@ -25,6 +26,7 @@ const VALUE_CLASSES = [
   Duration,
   Point,
   Vector,
+  Uuid,
 ];
 
 /**

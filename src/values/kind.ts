@@ -11,6 +11,7 @@ import { Duration } from './temporal/duration.js';
 import { LocalDateTime } from './temporal/local-date-time.js';
 import { LocalTime } from './temporal/local-time.js';
 import { Time } from './temporal/time.js';
+import { Uuid } from './uuid.js';
 
 /**
  * The disjoint kinds of Cypher values, one per type in the global sort order (INTEGER and FLOAT are
@@ -35,7 +36,8 @@ export type ValueKind =
   | 'ZONED_DATETIME'
   | 'DURATION'
   | 'POINT'
-  | 'VECTOR';
+  | 'VECTOR'
+  | 'UUID';
 
 /** One prototype look-up classifies every class-based value. */
 const KIND_BY_PROTOTYPE = new Map<unknown, ValueKind>([
@@ -51,6 +53,7 @@ const KIND_BY_PROTOTYPE = new Map<unknown, ValueKind>([
   [Duration.prototype, 'DURATION'],
   [Point.prototype, 'POINT'],
   [Vector.prototype, 'VECTOR'],
+  [Uuid.prototype, 'UUID'],
 ]);
 
 /**

@@ -26,6 +26,7 @@ export function typeName(value: CypherValue): string {
     case 'DATE':
     case 'DURATION':
     case 'POINT':
+    case 'UUID':
       return kind;
     case 'LIST':
       return 'LIST<ANY>';

@@ -28,6 +28,7 @@ import {
   Relationship,
   Time,
   Vector,
+  Uuid,
   kindOf,
   type CypherList,
   type CypherMap,
@@ -297,6 +298,17 @@ export function pointValue(): fc.Arbitrary<Point> {
   );
 }
 
+/** UUIDs: any 16 bytes, with a bias to the extremes (all zeros, all ones). */
+export function uuidValue(): fc.Arbitrary<Uuid> {
+  return fc
+    .oneof(
+      { arbitrary: fc.uint8Array({ minLength: 16, maxLength: 16 }), weight: 8 },
+      fc.constant(new Uint8Array(16)),
+      fc.constant(new Uint8Array(16).fill(0xff)),
+    )
+    .map((bytes) => new Uuid(bytes));
+}
+
 /** Vectors of every element type, 1..6 elements. */
 export function vectorValue(): fc.Arbitrary<Vector> {
   const size = { minLength: 1, maxLength: 6 };
@@ -331,6 +343,7 @@ const LEAF_ARBITRARIES = {
   DURATION: durationValue(),
   POINT: pointValue(),
   VECTOR: vectorValue(),
+  UUID: uuidValue(),
 } satisfies Record<Exclude<ValueKind, 'LIST' | 'MAP'>, fc.Arbitrary<CypherValue>>;
 
 /** Any value that is neither a list nor a map. */
@@ -414,6 +427,7 @@ export function equivalentTwin(value: CypherValue): CypherValue {
       ? new Point(value.srid, flipZero(value.x), flipZero(value.y))
       : new Point(value.srid, flipZero(value.x), flipZero(value.y), flipZero(value.z));
   }
+  if (value instanceof Uuid) return new Uuid(value.bytes);
   if (value instanceof Vector) {
     const copy = value.values.slice();
     if (copy instanceof Float32Array || copy instanceof Float64Array)

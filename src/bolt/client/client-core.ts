@@ -77,8 +77,18 @@ export class BoltClientCore {
     this.viaManifest = viaManifest;
     this.userAgent = userAgent;
     this.hydration = createHydration({ version, role: 'client' });
-    this.writer = new MessageWriter(new Packer({ dehydrate: (value) => this.hydration.dehydrate(value) }));
-    this.reader = new MessageReader({ hydrate: (tag, fields) => this.hydration.hydrate(tag, fields) });
+    this.writer = new MessageWriter(
+      new Packer({
+        dehydrate: (value) => this.hydration.dehydrate(value),
+        writeObject: (value, packer) => {
+          this.hydration.writeObject(value, packer);
+        },
+      }),
+    );
+    this.reader = new MessageReader({
+      hydrate: (tag, fields) => this.hydration.hydrate(tag, fields),
+      readUuid: (bytes) => this.hydration.readUuid(bytes),
+    });
     this.closed = new Promise((resolve) => {
       stream.once('close', () => {
         this.failAll(new DatabaseError(Status.DatabaseUnavailable, 'The connection was closed'));

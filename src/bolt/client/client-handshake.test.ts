@@ -41,9 +41,9 @@ describe('client handshake', () => {
     }
     const step = handshake.push(manifest.subarray(manifest.length - 1));
     assert.ok(step.status === 'AGREED');
-    assert.deepEqual(step.version, protocolVersion(6, 0)); // 6.1 is offered but not implemented
+    assert.deepEqual(step.version, protocolVersion(6, 1));
     assert.equal(step.viaManifest, true);
-    assert.equal(toHex(step.reply ?? new Uint8Array(0)), '00 00 00 06 00');
+    assert.equal(toHex(step.reply ?? new Uint8Array(0)), '00 00 01 06 00');
   });
 
   test('a manifest without a common version is answered with 00 00 00 00 00 and fails', () => {

@@ -11,6 +11,8 @@ export interface MessageStruct {
 export interface MessageReaderOptions {
   /** The value hook (the connection's current hydration); called for every structure inside the fields. */
   readonly hydrate: (tag: number, fields: unknown[]) => unknown;
+  /** The UUID hook (the same hydration's `readUuid`): marker `E0` is a UUID from Bolt 6.1 on. */
+  readonly readUuid?: (bytes: Uint8Array) => unknown;
   readonly limits?: Partial<PackStreamLimits>;
 }
 
@@ -25,6 +27,7 @@ export class MessageReader {
   constructor(options: MessageReaderOptions) {
     this.unpacker = new Unpacker({
       hydrate: options.hydrate,
+      ...(options.readUuid === undefined ? {} : { readUuid: options.readUuid }),
       ...(options.limits === undefined ? {} : { limits: options.limits }),
     });
   }

@@ -11,6 +11,7 @@ import {
   Point,
   Relationship,
   Time,
+  Uuid,
   Vector,
 } from '../../values/index.js';
 import { formatProtocolVersion, protocolVersion, type ProtocolVersion } from '../protocol-version.js';
@@ -40,6 +41,7 @@ import {
   hydrateTime,
 } from './temporal.js';
 import { dehydrateUnsupportedType, hydrateUnsupportedType, UnsupportedType } from './unsupported-type.js';
+import { readUuid, uuidStructure, writeUuid } from './uuid.js';
 import { dehydrateVector, hydrateVector } from './vector.js';
 import { wireProfileOf, type HydrationRole, type WireProfile } from './wire-profile.js';
 
@@ -78,6 +80,11 @@ export interface Hydration {
    * entities a server streams.
    */
   readonly writeObject: (value: object, packer: Packer) => void;
+  /**
+   * The Unpacker's `readUuid` hook: the 16 bytes after an `E0` marker as a UUID from Bolt 6.1 on.
+   * @throws PackStreamError `RESERVED_MARKER` on older versions, where `E0` is reserved.
+   */
+  readonly readUuid: (bytes: Uint8Array) => Uuid;
 }
 
 /** Creates the hydration hooks for a connection's negotiated version. */
@@ -90,6 +97,7 @@ export function createHydration(options: HydrationOptions): Hydration {
     writeObject: (value: object, packer: Packer) => {
       writeValueObject(value, packer, profile);
     },
+    readUuid: (bytes: Uint8Array) => readUuid(bytes, profile),
   });
 }
 
@@ -233,6 +241,7 @@ function writeValueObject(value: object, packer: Packer, profile: WireProfile): 
       return;
     }
   }
+  if (value instanceof Uuid && writeUuid(value, packer, profile)) return;
   const structure = dehydrateValue(value, profile);
   const fields = structure.fields;
   packer.writeStructHeader(fields.length, structure.tag);
@@ -240,6 +249,7 @@ function writeValueObject(value: object, packer: Packer, profile: WireProfile): 
 }
 
 function dehydrateValue(value: object, profile: WireProfile): Structure {
+  if (value instanceof Uuid) return uuidStructure(profile);
   const found = ENCODERS.find((candidate) => candidate.matches(value));
   if (found === undefined) {
     const name = (value.constructor as { name?: unknown } | undefined)?.name;

@@ -16,6 +16,7 @@ const CONNECTIONS: readonly HydrationOptions[] = [
   { version: protocolVersion(5, 0) },
   { version: protocolVersion(5, 8) },
   { version: protocolVersion(6, 0) },
+  { version: protocolVersion(6, 1) },
 ];
 
 function label(options: HydrationOptions): string {
@@ -26,7 +27,10 @@ function label(options: HydrationOptions): string {
 function transfer(value: unknown, options: HydrationOptions, from: 'server' | 'client'): unknown {
   const sender = createHydration({ ...options, role: from });
   const receiver = createHydration({ ...options, role: from === 'server' ? 'client' : 'server' });
-  return decode(encode(value, { dehydrate: sender.dehydrate }), { hydrate: receiver.hydrate });
+  return decode(encode(value, { dehydrate: sender.dehydrate, writeObject: sender.writeObject }), {
+    hydrate: receiver.hydrate,
+    readUuid: receiver.readUuid,
+  });
 }
 
 function withoutElementIds(node: Node): Node {
@@ -142,8 +146,8 @@ function withStoredPaths(value: CypherValue): CypherValue {
   return value;
 }
 
-test('any value, nested in lists and maps, survives a server-to-client trip over Bolt 6.0', () => {
-  const options = { version: protocolVersion(6, 0) };
+test('any value, nested in lists and maps, survives a server-to-client trip over Bolt 6.1', () => {
+  const options = { version: protocolVersion(6, 1) };
   fc.assert(
     fc.property(values.cypherValue().map(withStoredPaths), (value) => {
       assert.deepEqual(transfer(value, options, 'server'), value);

@@ -18,6 +18,8 @@ export interface WireProfile {
   readonly sendsUtcDateTime: boolean;
   /** Bolt 6.0+: Vector and UnsupportedType structures exist. */
   readonly hasVectorAndUnsupportedType: boolean;
+  /** Bolt 6.1+ (PackStream v2): UUID values, marker `E0` and 16 bytes. */
+  readonly hasUuid: boolean;
 }
 
 /** Derives the profile of a connection; the `utc` patch only means something on 4.3 and 4.4. */
@@ -30,5 +32,6 @@ export function wireProfileOf(version: ProtocolVersion, utcPatch: boolean, role:
     hasTemporalAndSpatial: isProtocolAtLeast(version, 2, 0),
     sendsUtcDateTime: isV5 || (utcPatch && isProtocolAtLeast(version, 4, 3)),
     hasVectorAndUnsupportedType: isProtocolAtLeast(version, 6, 0),
+    hasUuid: isProtocolAtLeast(version, 6, 1),
   });
 }

@@ -8,8 +8,11 @@ import { SUPPORTED_PROTOCOL_VERSIONS } from '../versions/index.js';
 
 const MAGIC = '60 60 b0 17';
 const MANIFEST_PREAMBLE = `${MAGIC} 00 00 01 ff 00 08 08 05 00 02 04 04 00 00 00 03`;
-/** bolt-spec-digest §2.4: our versions 3.0, 4.0–4.4, 5.0–5.4, 5.6–5.8, 6.0 and no capabilities. */
-const MANIFEST_REPLY = '00 00 01 ff 05 00 00 00 03 00 04 04 04 00 04 04 05 00 02 08 05 00 00 00 06 00';
+/**
+ * bolt-spec-digest §2.4: our versions 3.0, 4.0–4.4, 5.0–5.4, 5.6–5.8, 6.0–6.1 and no capabilities (the
+ * digest's example ends in `00 00 00 06`, written before Quiver spoke 6.1; Neo4j 2026.x offers `00 01 01 06`).
+ */
+const MANIFEST_REPLY = '00 00 01 ff 05 00 00 00 03 00 04 04 04 00 04 04 05 00 02 08 05 00 01 01 06 00';
 /** A chunked HELLO (bolt-spec-digest Appendix A, shortened body) that a client pipelines after its choice. */
 const HELLO = '00 03 b1 01 a0 00 00';
 
@@ -172,6 +175,10 @@ test('a range picks the highest supported minor inside it', () => {
   );
   assert.equal(
     agreedVersion(handshake().push(fromHex(`${MAGIC} 00000906 00010106 00000000 00000000`))),
+    '6.1',
+  );
+  assert.equal(
+    agreedVersion(handshake().push(fromHex(`${MAGIC} 00000906 00000006 00000000 00000000`))),
     '6.0',
   );
 });
@@ -211,7 +218,7 @@ test('manifest choices we did not offer, with a range byte or with nothing found
   const cases: readonly (readonly [choice: string, reason: string])[] = [
     ['00 00 05 05 00', 'INVALID_CHOICE'], // 5.5 was never offered
     ['00 00 00 01 00', 'INVALID_CHOICE'], // Bolt 1 is not in the manifest
-    ['00 00 01 06 00', 'INVALID_CHOICE'], // 6.1 is not supported yet
+    ['00 00 02 06 00', 'INVALID_CHOICE'], // 6.2 does not exist
     ['00 01 00 06 00', 'INVALID_CHOICE'], // a range in the choice
     ['01 00 00 06 00', 'INVALID_CHOICE'], // a non-zero reserved byte
     ['00 00 00 00 00', 'CLIENT_FOUND_NO_VERSION'],

@@ -13,7 +13,7 @@ test('our versions compress into the canonical ascending ranges of the digest', 
     '00 04 04 04',
     '00 04 04 05',
     '00 02 08 05',
-    '00 00 00 06',
+    '00 01 01 06',
   ]);
 });
 

@@ -36,6 +36,8 @@ export interface HydrationShape {
   readonly dateTime: 'none' | 'legacy' | 'legacy-or-utc-patch' | 'utc';
   /** Vector and UnsupportedType structs (6.0+). */
   readonly vectors: boolean;
+  /** UUID values, PackStream v2 marker `E0` (6.1+). */
+  readonly uuids: boolean;
 }
 
 /**

@@ -25,6 +25,7 @@ const SINCE: readonly [fact: string, major: number, minor: number][] = [
   ['GQL FAILURE, protocol_version', 5, 7],
   ['db in BEGIN/RUN SUCCESS, ssr hint', 5, 8],
   ['vectors', 6, 0],
+  ['UUIDs (PackStream v2)', 6, 1],
 ];
 
 describe('the version registry', () => {
@@ -48,6 +49,7 @@ describe('the version registry', () => {
       '5.7',
       '5.8',
       '6.0',
+      '6.1',
     ]);
   });
 
@@ -132,6 +134,7 @@ describe('each version descriptor', () => {
       assert.equal(descriptor.dbInBeginAndRun, has('db in BEGIN/RUN SUCCESS, ssr hint'));
       assert.equal(descriptor.helloSuccess.ssrHint, has('db in BEGIN/RUN SUCCESS, ssr hint'));
       assert.equal(descriptor.hydration.vectors, has('vectors'));
+      assert.equal(descriptor.hydration.uuids, has('UUIDs (PackStream v2)'));
     });
   }
 });
@@ -145,6 +148,7 @@ describe('the hydration shape of each descriptor', () => {
         assert.equal(hydration.elementIds, profile.hasElementIds, name);
         assert.equal(hydration.temporalSpatial, profile.hasTemporalAndSpatial, name);
         assert.equal(hydration.vectors, profile.hasVectorAndUnsupportedType, name);
+        assert.equal(hydration.uuids, profile.hasUuid, name);
         const utc =
           hydration.dateTime === 'utc' || (hydration.dateTime === 'legacy-or-utc-patch' && utcPatch);
         assert.equal(utc, profile.sendsUtcDateTime, `${name} utcPatch=${utcPatch}`);

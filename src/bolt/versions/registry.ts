@@ -18,6 +18,7 @@ import { boltV5x6 } from './v5x6.js';
 import { boltV5x7 } from './v5x7.js';
 import { boltV5x8 } from './v5x8.js';
 import { boltV6x0 } from './v6x0.js';
+import { boltV6x1 } from './v6x1.js';
 
 /** Every Bolt version Quiver implements, oldest first. */
 export const BOLT_VERSIONS: readonly BoltVersionDescriptor[] = Object.freeze([
@@ -38,6 +39,7 @@ export const BOLT_VERSIONS: readonly BoltVersionDescriptor[] = Object.freeze([
   boltV5x7,
   boltV5x8,
   boltV6x0,
+  boltV6x1,
 ]);
 
 /** The versions to offer in the handshake, oldest first. */

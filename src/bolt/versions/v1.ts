@@ -45,7 +45,7 @@ const spelledOut: BoltVersionDescriptor = {
   dbInRoutingTable: false,
   notifications: 'notifications',
   failure: 'legacy',
-  hydration: { temporalSpatial: false, elementIds: false, dateTime: 'none', vectors: false },
+  hydration: { temporalSpatial: false, elementIds: false, dateTime: 'none', vectors: false, uuids: false },
 };
 
 /**

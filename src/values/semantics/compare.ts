@@ -12,6 +12,7 @@ const COMPARABLE_KINDS: ReadonlySet<ValueKind> = new Set<ValueKind>([
   'ZONED_TIME',
   'LOCAL_DATETIME',
   'ZONED_DATETIME',
+  'UUID',
 ]);
 
 /**
@@ -21,7 +22,7 @@ const COMPARABLE_KINDS: ReadonlySet<ValueKind> = new Set<ValueKind>([
  *   (`c < 0`, `c <= 0`, … are all false for NaN, which is exactly what the operators need);
  * - `null` when they are incomparable, so the operators yield `null`.
  * Comparable: numbers with numbers (exactly, across INTEGER and FLOAT), strings (by code point), booleans
- * (false < true), two temporal instants of the same type (zoned ones by instant, then offset, then zone,
+ * (false < true), two UUIDs (by their 128 bits, which is the order of their text forms), two temporal instants of the same type (zoned ones by instant, then offset, then zone,
  * as Neo4j orders them), and lists (lexicographically: the first pair that is not equal decides, an
  * incomparable pair before that gives null, a shorter prefix is smaller). Everything else is incomparable,
  * following Neo4j's manual: null, different types, maps, nodes, relationships, paths, durations, points,

@@ -6,6 +6,7 @@ import type { Relationship } from '../graph/relationship.js';
 import { kindOf } from '../kind.js';
 import type { Point } from '../spatial/point.js';
 import type { Vector } from '../spatial/vector.js';
+import type { Uuid } from '../uuid.js';
 import type { CypherDate } from '../temporal/date.js';
 import type { DateTime } from '../temporal/date-time.js';
 import type { Duration } from '../temporal/duration.js';
@@ -78,6 +79,8 @@ function objectKey(value: Exclude<CypherValue, null | boolean | bigint | number 
       const { elementType, values } = value as Vector;
       return `V${elementType},${values.length}[${Array.from(values, numberKey).join(',')}]`;
     }
+    case 'UUID':
+      return `U${(value as Uuid).toString()};`;
     case 'NULL':
     case 'BOOLEAN':
     case 'INTEGER':

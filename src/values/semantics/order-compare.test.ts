@@ -9,6 +9,7 @@ import { Relationship } from '../graph/relationship.js';
 import { kindOf, type ValueKind } from '../kind.js';
 import { Point } from '../spatial/point.js';
 import { Vector } from '../spatial/vector.js';
+import { Uuid } from '../uuid.js';
 import { CypherDate } from '../temporal/date.js';
 import { DateTime } from '../temporal/date-time.js';
 import { Duration } from '../temporal/duration.js';
@@ -58,6 +59,7 @@ test('one value of each kind sorts in the documented hierarchy of types', () => 
     ZONED_TIME: new Time(0, 0),
     LOCAL_TIME: new LocalTime(0),
     DURATION: new Duration(0, 0, 0, 0),
+    UUID: new Uuid(new Uint8Array(16)),
     STRING: '',
     BOOLEAN: false,
     INTEGER: 0n,

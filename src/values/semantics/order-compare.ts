@@ -11,7 +11,8 @@ import { orderScalars } from './order-scalars.js';
  * ZONED TIME < LOCAL TIME < DURATION < STRING < BOOLEAN < numbers < null. BYTES is Quiver's extension: Neo4j
  * treats byte arrays as sequences, so they sort right after lists (never after NaN, as the CIP requires of
  * extra types). The manual's VECTOR table also says vectors sort before lists; its hierarchy list, followed
- * here, puts them after paths.
+ * here, puts them after paths. UUID (Cypher 25) has no place in the manual's list yet: Quiver sorts it
+ * right before STRING, the type of its text form.
  */
 export const TYPE_ORDER: Readonly<Record<ValueKind, number>> = {
   MAP: 0,
@@ -28,11 +29,12 @@ export const TYPE_ORDER: Readonly<Record<ValueKind, number>> = {
   ZONED_TIME: 11,
   LOCAL_TIME: 12,
   DURATION: 13,
-  STRING: 14,
-  BOOLEAN: 15,
-  INTEGER: 16,
-  FLOAT: 16,
-  NULL: 17,
+  UUID: 14,
+  STRING: 15,
+  BOOLEAN: 16,
+  INTEGER: 17,
+  FLOAT: 17,
+  NULL: 18,
 };
 
 /**

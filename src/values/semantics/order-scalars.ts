@@ -5,6 +5,7 @@ import type { Relationship } from '../graph/relationship.js';
 import type { ValueKind } from '../kind.js';
 import type { Point } from '../spatial/point.js';
 import type { Vector } from '../spatial/vector.js';
+import type { Uuid } from '../uuid.js';
 import type { CypherDate } from '../temporal/date.js';
 import type { DateTime } from '../temporal/date-time.js';
 import type { Duration } from '../temporal/duration.js';
@@ -75,6 +76,8 @@ export function orderScalars(kind: ValueKind, a: unknown, b: unknown): number {
       return orderPoints(a as Point, b as Point);
     case 'VECTOR':
       return orderVectors(a as Vector, b as Vector);
+    case 'UUID':
+      return (a as Uuid).compareTo(b as Uuid);
     case 'LIST':
     case 'MAP':
       throw new InternalError(`orderScalars cannot order a ${kind}`);

@@ -9,6 +9,7 @@ import {
   type Point,
   type Relationship,
   type TemporalValue,
+  type Uuid,
   type Vector,
 } from '../../../src/values/index.js';
 import { assertNever } from '../../../src/errors/index.js';
@@ -105,6 +106,8 @@ export function canonicalActual(value: CypherValue, options: CanonicalOptions): 
     case 'POINT':
     case 'VECTOR':
       return (value as Point | Vector).toString();
+    case 'UUID':
+      return `uuid('${(value as Uuid).text}')`;
     default:
       return assertNever(kind);
   }
