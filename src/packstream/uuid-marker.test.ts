@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { PackStreamError } from '../errors/index.js';
 import { decode, encode } from './codec.js';
 import { UUID } from './markers.js';
-import { Packer } from './packer.js';
+import type { Packer } from './packer.js';
 
 /** A stand-in for a UUID value: the codec itself knows only the 16 bytes. */
 class Raw {
