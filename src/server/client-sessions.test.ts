@@ -73,14 +73,14 @@ describe('Quiver client sessions', () => {
     });
 
     test(
-      `${name}: the manifest handshake reaches Bolt 6.0 and an explicit transaction commits`,
+      `${name}: the manifest handshake reaches Bolt 6.1 and an explicit transaction commits`,
       { skip },
       async () => {
         const client = await BoltClient.connect({ port: server.port, ...transport });
-        assert.equal(client.versionText, '6.0');
+        assert.equal(client.versionText, '6.1');
         assert.equal(client.viaManifest, true);
         const hello = await client.login(basicAuth('neo4j', 'pw'));
-        assert.equal(hello['protocol_version'], '6.0');
+        assert.equal(hello['protocol_version'], '6.1');
         await client.begin();
         const run = await client.run('CREATE (:Item)');
         assert.equal(run['qid'], 0n);

@@ -78,9 +78,9 @@ describe('official drivers connect and run queries', () => {
   const auth44 = neo4j44.auth.basic('neo4j', 'password');
 
   for (const scheme of ['bolt', 'neo4j']) {
-    test(`neo4j-driver 6.x over ${scheme}:// negotiates Bolt 6.0 through the manifest`, async () => {
+    test(`neo4j-driver 6.x over ${scheme}:// negotiates Bolt 6.1 through the manifest`, async () => {
       const version = await exercise(neo4j6.driver(`${scheme}://127.0.0.1:${server.port}`, auth6));
-      assert.equal(version, '6.0');
+      assert.equal(version, '6.1');
       assert.deepEqual(server.logs.errors(), []);
     });
 
@@ -95,7 +95,7 @@ describe('official drivers connect and run queries', () => {
 
   test('neo4j-driver 6.x over bolt+ssc:// (TLS, self-signed) works', { skip }, async () => {
     const version = await exercise(neo4j6.driver(`bolt+ssc://127.0.0.1:${server.port}`, auth6));
-    assert.equal(version, '6.0');
+    assert.equal(version, '6.1');
   });
 
   test('neo4j-driver 4.4 over neo4j+ssc:// (TLS, self-signed, routing) works', { skip }, async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CypherDate, Duration, LocalTime, Node, Path, Point, Relationship } from '../values/index.js';
+import { CypherDate, Duration, LocalTime, Node, Path, Point, Relationship, Uuid } from '../values/index.js';
 import { escapeName, formatValue } from './format-value.js';
 
 const alice = new Node({ id: 1n, labels: ['Person'], properties: { name: 'Alice', age: 33n } });
@@ -51,6 +51,12 @@ describe('formatValue', () => {
       formatValue(path),
       '(:Person {name: "Alice", age: 33})-[:KNOWS {since: 2020}]->(:Person:Dev)<-[:LIKES]-()',
     );
+  });
+
+  test('UUIDs print as their constructor with the canonical text', () => {
+    const uuid = Uuid.parse('550E8400-E29B-41D4-A716-446655440000');
+    assert.equal(formatValue(uuid), 'uuid("550e8400-e29b-41d4-a716-446655440000")');
+    assert.equal(formatValue([uuid]), '[uuid("550e8400-e29b-41d4-a716-446655440000")]');
   });
 
   test('points use cypher-shell’s point({srid:…}) text, temporal values ISO-8601', () => {

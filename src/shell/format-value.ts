@@ -10,6 +10,7 @@ import {
   Point,
   Relationship,
   Time,
+  Uuid,
   Vector,
 } from '../values/index.js';
 
@@ -18,7 +19,7 @@ import {
  * quotes, `NULL`, `TRUE`/`FALSE`, floats as Java prints them (`1.0`, `1.0E10`), lists `[1, 2]`, maps
  * `{name: "A"}`, nodes `(:Label {name: "A"})`, relationships `[:TYPE {since: 2020}]`, paths
  * `(:A)-[:R]->(:B)<-[:S]-(:C)`, points `point({srid:7203, x:1.0, y:2.0})`, temporal values and
- * durations in ISO-8601 (`2024-01-31`, `P1DT2H`), bytes as `#` + hex. Keys and labels that are not plain
+ * durations in ISO-8601 (`2024-01-31`, `P1DT2H`), UUIDs `uuid("550e8400-…")`, bytes as `#` + hex. Keys and labels that are not plain
  * identifiers are backticked. Values the client did not hydrate into Quiver values fall back to `String()`.
  */
 export function formatValue(value: unknown): string {
@@ -36,6 +37,7 @@ function formatObject(value: unknown): string {
   if (value instanceof Relationship) return formatRelationship(value);
   if (value instanceof Path) return formatPath(value);
   if (value instanceof Point) return formatPoint(value);
+  if (value instanceof Uuid) return `uuid(${quoteString(value.text)})`;
   if (value instanceof Uint8Array) return `#${Buffer.from(value).toString('hex')}`;
   if (isTemporal(value) || value instanceof Vector) return value.toString();
   if (typeof value === 'object' && value !== null)

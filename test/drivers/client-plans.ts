@@ -26,6 +26,7 @@ import {
   basicValues,
   spatialValues,
   temporalValues,
+  uuidValues,
   vectorValues,
   clientRoundTrip,
 } from './client-values.js';
@@ -61,7 +62,7 @@ function forced(major: number, minor: number): ClientRow {
   };
 }
 
-const NEWEST = '6.0';
+const NEWEST = '6.1';
 
 export const CLIENT_ROWS: readonly ClientRow[] = [
   {
@@ -72,6 +73,7 @@ export const CLIENT_ROWS: readonly ClientRow[] = [
     proposals: DEFAULT_PROPOSALS,
     expected: NEWEST,
   },
+  forced(6, 0),
   forced(5, 8),
   forced(5, 4),
   forced(5, 0),
@@ -133,6 +135,9 @@ export function clientPlans(ctx: ClientRowContext): ScenarioPlans {
     'values-vector': atLeast(row, 6, 0)
       ? { run: () => clientRoundTrip(ctx, vectorValues()) }
       : { skip: 'vectors need Bolt 6.0' },
+    'values-uuid': atLeast(row, 6, 1)
+      ? { run: () => clientRoundTrip(ctx, uuidValues()) }
+      : { skip: 'UUIDs need Bolt 6.1' },
     'values-graph': run(clientGraph),
     'fetch-size': run(clientFetchSize),
     'close-mid-stream': run(clientCloseMidStream),

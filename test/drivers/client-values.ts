@@ -14,6 +14,7 @@ import {
   LocalTime,
   Point,
   Time,
+  Uuid,
   Vector,
   type CypherValue,
 } from '../../src/values/index.js';
@@ -127,6 +128,16 @@ export function vectorValues(): ClientValueCase[] {
     { name: 'INT16 vector', value: new Vector(Int16Array.of(-32768, 1, 32767)) },
     { name: 'INT32 vector', value: new Vector(Int32Array.of(-2147483648, 2, 2147483647)) },
     { name: 'INT64 vector', value: new Vector(BigInt64Array.of(INT64_MIN, 3n, INT64_MAX)) },
+  ];
+}
+
+export function uuidValues(): ClientValueCase[] {
+  return [
+    { name: 'nil UUID', value: Uuid.parse('00000000-0000-0000-0000-000000000000') },
+    { name: 'max UUID', value: Uuid.parse('ffffffff-ffff-ffff-ffff-ffffffffffff') },
+    { name: 'version 4 UUID', value: Uuid.parse('550e8400-e29b-41d4-a716-446655440000') },
+    { name: 'list of UUIDs', value: [Uuid.fromBits(1n, 2n), Uuid.fromBits(-1n, 0n)] },
+    { name: 'map with a UUID', value: { id: Uuid.fromBits(42n, 42n), name: 'x' } },
   ];
 }
 

@@ -142,6 +142,8 @@ export interface DriverModule {
   readonly types: DriverTypes;
   /** 6.x: builds a Vector from a typed array. */
   readonly vector?: (values: ArrayBufferView) => object;
+  /** 6.2+: builds a UUID from its 8-4-4-4-12 text. */
+  readonly uuid?: (text: string) => object;
 }
 
 /** A driver error: every generation sets `code` (Neo4j code, or e.g. ServiceUnavailable). */

@@ -27,21 +27,23 @@ export interface DriverLine {
   readonly routing: RoutingPath;
   /** `neo4j.vector()` / Bolt 6.0 vectors (6.x only). */
   readonly hasVector: boolean;
+  /** `neo4j.uuid()` / Bolt 6.1 UUIDs (JS 6.2+). */
+  readonly hasUuid: boolean;
 }
 
 /** The lines, oldest first (the matrix row order). */
 export const DRIVER_LINES: readonly DriverLine[] = [
-  { alias: 'neo4j-driver-1x', generation: 1, routing: 'procedure-v3', hasVector: false },
-  { alias: 'neo4j-driver-40', generation: 4, routing: 'procedure-v4', hasVector: false },
-  { alias: 'neo4j-driver-41', generation: 4, routing: 'procedure-v4', hasVector: false },
-  { alias: 'neo4j-driver-42', generation: 4, routing: 'procedure-v4', hasVector: false },
-  { alias: 'neo4j-driver-43', generation: 4, routing: 'ROUTE', hasVector: false },
-  { alias: 'neo4j-driver-44', generation: 4, routing: 'ROUTE', hasVector: false },
-  { alias: 'neo4j-driver-58', generation: 5, routing: 'ROUTE', hasVector: false },
-  { alias: 'neo4j-driver-513', generation: 5, routing: 'ROUTE', hasVector: false },
-  { alias: 'neo4j-driver-528', generation: 5, routing: 'ROUTE', hasVector: false },
-  { alias: 'neo4j-driver-6', generation: 6, routing: 'ROUTE', hasVector: true },
-  { alias: 'neo4j-driver-lite-6', generation: 6, routing: 'ROUTE', hasVector: true },
+  { alias: 'neo4j-driver-1x', generation: 1, routing: 'procedure-v3', hasVector: false, hasUuid: false },
+  { alias: 'neo4j-driver-40', generation: 4, routing: 'procedure-v4', hasVector: false, hasUuid: false },
+  { alias: 'neo4j-driver-41', generation: 4, routing: 'procedure-v4', hasVector: false, hasUuid: false },
+  { alias: 'neo4j-driver-42', generation: 4, routing: 'procedure-v4', hasVector: false, hasUuid: false },
+  { alias: 'neo4j-driver-43', generation: 4, routing: 'ROUTE', hasVector: false, hasUuid: false },
+  { alias: 'neo4j-driver-44', generation: 4, routing: 'ROUTE', hasVector: false, hasUuid: false },
+  { alias: 'neo4j-driver-58', generation: 5, routing: 'ROUTE', hasVector: false, hasUuid: false },
+  { alias: 'neo4j-driver-513', generation: 5, routing: 'ROUTE', hasVector: false, hasUuid: false },
+  { alias: 'neo4j-driver-528', generation: 5, routing: 'ROUTE', hasVector: false, hasUuid: false },
+  { alias: 'neo4j-driver-6', generation: 6, routing: 'ROUTE', hasVector: true, hasUuid: true },
+  { alias: 'neo4j-driver-lite-6', generation: 6, routing: 'ROUTE', hasVector: true, hasUuid: true },
 ];
 
 /** Loads a line's module by its alias (CommonJS; some generations put everything under `default`). */

@@ -23,7 +23,7 @@ import {
   serverInfoScenario,
   verifyScenario,
 } from './driver-scenarios.js';
-import { basicCases, spatialCases, temporalCases, vectorCases } from './driver-values.js';
+import { basicCases, spatialCases, temporalCases, uuidCases, vectorCases } from './driver-values.js';
 import type { ScenarioPlans } from './scenario-runner.js';
 
 export function driverPlans(ctx: DriverRowContext): ScenarioPlans {
@@ -52,6 +52,9 @@ export function driverPlans(ctx: DriverRowContext): ScenarioPlans {
     'values-vector': line.hasVector
       ? { run: () => roundTripScenario(ctx, vectorCases(neo4j)) }
       : { skip: 'the driver has no Vector type (vectors are Bolt 6.0; JS drivers 6.x only)' },
+    'values-uuid': line.hasUuid
+      ? { run: () => roundTripScenario(ctx, uuidCases(neo4j)) }
+      : { skip: 'the driver has no UUID type (UUIDs are Bolt 6.1; JS drivers 6.2+)' },
     'values-graph': run(graphScenario),
     'fetch-size': run(fetchSizeScenario),
     'close-mid-stream': run(closeMidStreamScenario),

@@ -162,3 +162,19 @@ export function vectorCases(neo4j: DriverModule): ValueCase[] {
     },
   ];
 }
+
+/** UUIDs (Bolt 6.1): the extremes and a version 4 one, alone and inside a list and a map. */
+export function uuidCases(neo4j: DriverModule): ValueCase[] {
+  const uuid = neo4j.uuid;
+  if (uuid === undefined) return [];
+  return [
+    { name: 'nil UUID', value: uuid('00000000-0000-0000-0000-000000000000') },
+    { name: 'max UUID', value: uuid('ffffffff-ffff-ffff-ffff-ffffffffffff') },
+    { name: 'version 4 UUID', value: uuid('550e8400-e29b-41d4-a716-446655440000') },
+    {
+      name: 'list of UUIDs',
+      value: [uuid('00000000-0000-0001-0000-000000000002'), uuid('ffffffff-ffff-ffff-0000-000000000000')],
+    },
+    { name: 'map with a UUID', value: { id: uuid('00000000-0000-002a-0000-00000000002a'), name: 'x' } },
+  ];
+}

@@ -11,7 +11,7 @@ import { silentLogger, startServer, type QuiverServer } from '../../src/server/i
 import { DriverAdapter } from './driver-adapter.js';
 import { roundTripScenario } from './driver-data-scenarios.js';
 import { DRIVER_LINES, loadDriverModule, type DriverLine } from './driver-lines.js';
-import { basicCases, spatialCases, temporalCases, vectorCases } from './driver-values.js';
+import { basicCases, spatialCases, temporalCases, uuidCases, vectorCases } from './driver-values.js';
 import type { EngineRowContext } from './engine-context.js';
 import {
   engineBookmarkScenario,
@@ -63,6 +63,9 @@ function plansFor(line: DriverLine, legacy: boolean): Readonly<Record<string, Pl
     'round-trips vectors': line.hasVector
       ? (ctx) => roundTripScenario(ctx, vectorCases(ctx.neo4j))
       : { skip: 'the driver has no Vector type' },
+    'round-trips UUIDs': line.hasUuid
+      ? (ctx) => roundTripScenario(ctx, uuidCases(ctx.neo4j))
+      : { skip: 'the driver has no UUID type' },
     'receives nodes, relationships and paths built by the engine': engineGraphScenario,
     'streams 10 000 records in batches of the fetch size': engineFetchSizeScenario,
     'pulls two results of one transaction alternately in batches of 2':

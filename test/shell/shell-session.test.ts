@@ -56,7 +56,7 @@ describe('quiver shell, interactive', () => {
     assert.equal(
       stdout,
       [
-        `Connected to Neo4j/5.26.0 at ${address} using Bolt protocol version 6.0.`,
+        `Connected to Neo4j/5.26.0 at ${address} using Bolt protocol version 6.1.`,
         'Type :help for a list of available commands or :exit to exit the shell.',
         'Note that Cypher queries must end with a semicolon.',
         'neo4j> neo4j> :param name => "Alice"',

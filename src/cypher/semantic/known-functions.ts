@@ -86,6 +86,7 @@ def('length', 1, 1, INTEGER, { accepts: [T.Path | T.String] });
 def('nullIf', 2, 2, ANY);
 def('properties', 1, 1, MAP, { accepts: [T.Map | T.Node | T.Relationship] });
 def('randomUUID', 0, 0, STRING, { deterministic: false });
+def('uuid', 0, 2, ANY, { deterministic: false });
 def('size', 1, 1, INTEGER, { accepts: [T.List | T.String] });
 def('startNode', 1, 1, NODE, { accepts: [T.Relationship] });
 def('timestamp', 0, 0, INTEGER, { deterministic: false });

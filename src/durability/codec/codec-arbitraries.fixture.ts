@@ -23,6 +23,7 @@ import {
   MIN_LOCAL_EPOCH_SECONDS,
   NANOS_PER_DAY,
   NANOS_PER_SECOND,
+  Uuid,
   Point,
   Time,
   Vector,
@@ -82,7 +83,9 @@ const temporalOrSpatial: fc.Arbitrary<CypherValue>[] = [
     .map(([srid, x, y, z]) => new Point(srid, x, y, z)),
 ];
 
-const scalars: fc.Arbitrary<CypherValue>[] = [fc.boolean(), int64, double, text, ...temporalOrSpatial];
+const uuid = fc.uint8Array({ minLength: 16, maxLength: 16 }).map((bytes) => new Uuid(bytes));
+
+const scalars: fc.Arbitrary<CypherValue>[] = [fc.boolean(), int64, double, text, uuid, ...temporalOrSpatial];
 
 const vector = fc
   .oneof(

@@ -7,6 +7,7 @@ import {
   LocalTime,
   Point,
   Time,
+  Uuid,
   Vector,
   VECTOR_ELEMENT_TYPES,
   kindOf,
@@ -58,11 +59,18 @@ export const VALUE_TAG = {
   POINT_3D: 17,
   /** u8 element type (index in VECTOR_ELEMENT_TYPES), varUint count, elements little-endian at their width. */
   VECTOR: 18,
+  /**
+   * 16 bytes, most significant first. Added after formats WAL 3 and snapshot 1 were released, as a new tag
+   * rather than a new format: no existing byte reads differently, so every older file still reads the same
+   * (a build from before the tag stops at it with "unknown value tag 19" instead of guessing).
+   */
+  UUID: 19,
 } as const;
 
 /**
  * Appends `value` with its tag. Covers every storable property value (null, booleans, INTEGER over int64,
- * FLOAT bit-exact, STRING, BYTES, homogeneous lists, the six temporal types, POINT and VECTOR) and maps.
+ * FLOAT bit-exact, STRING, BYTES, homogeneous lists, the six temporal types, POINT, VECTOR and UUID) and
+ * maps.
  * @throws InternalError for nodes, relationships and paths, which storage never hands to durability.
  */
 export function writeValue(writer: ByteWriter, value: CypherValue): void {
@@ -146,6 +154,10 @@ function writeTypedValue(writer: ByteWriter, value: CypherValue): void {
       return;
     case 'VECTOR':
       writeVector(writer, value as Vector);
+      return;
+    case 'UUID':
+      writer.u8(VALUE_TAG.UUID);
+      writer.bytes((value as Uuid).bytes);
       return;
     default:
       throw new InternalError(`A ${kind} value cannot be written to storage files`);
@@ -313,6 +325,8 @@ function readTypedValue(reader: ByteReader, tag: number, tagOffset: number): Cyp
       return new Point(reader.varUint(), reader.f64(), reader.f64(), reader.f64());
     case VALUE_TAG.VECTOR:
       return readVector(reader, tagOffset);
+    case VALUE_TAG.UUID:
+      return new Uuid(reader.bytes(16));
     default:
       throw storageDamage(`Malformed data at offset ${tagOffset}: unknown value tag ${tag}`);
   }

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { CypherDate, Duration, LocalDateTime, Point, Vector, type CypherValue } from '../../values/index.js';
+import {
+  CypherDate,
+  Duration,
+  LocalDateTime,
+  Point,
+  Uuid,
+  Vector,
+  type CypherValue,
+} from '../../values/index.js';
 import { DatabaseEngine } from '../database-engine.js';
 import { canonical, run } from './canonical.fixture.js';
 import { renderName, renderValue } from './cypher-literal.js';
@@ -14,6 +22,7 @@ async function evaluate(text: string): Promise<CypherValue> {
   return value;
 }
 
+const uuid = fc.uint8Array({ minLength: 16, maxLength: 16 }).map((bytes) => new Uuid(bytes));
 const int64 = fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n });
 const scalar: fc.Arbitrary<CypherValue> = fc.oneof(
   int64,
@@ -31,16 +40,20 @@ const scalar: fc.Arbitrary<CypherValue> = fc.oneof(
         new Duration(months % 10n ** 9n, days % 10n ** 9n, seconds % 10n ** 12n, nanos),
     ),
   fc.tuple(fc.double({ noNaN: true }), fc.double({ noNaN: true })).map(([x, y]) => new Point(7203, x, y)),
+  uuid,
 );
 
 describe('renderValue', () => {
   it('renders values that evaluate back to exactly the same value', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(scalar, fc.array(int64), fc.array(fc.string())), async (value) => {
-        const text = renderValue(value);
-        assert.ok(text !== undefined);
-        assert.equal(canonical(await evaluate(text)), canonical(value));
-      }),
+      fc.asyncProperty(
+        fc.oneof(scalar, fc.array(int64), fc.array(fc.string()), fc.array(uuid)),
+        async (value) => {
+          const text = renderValue(value);
+          assert.ok(text !== undefined);
+          assert.equal(canonical(await evaluate(text)), canonical(value));
+        },
+      ),
       { numRuns: 300, interruptAfterTimeLimit: 5000 },
     );
   });

@@ -7,6 +7,7 @@ import {
   LocalTime,
   Point,
   Time,
+  Uuid,
   type CypherValue,
 } from '../../values/index.js';
 
@@ -22,7 +23,7 @@ export function renderName(name: string): string {
 /**
  * A stored property value as a Cypher expression that evaluates to exactly the same value: scalars as
  * literals (non-finite floats as divisions), temporal values through their constructors with every field
- * preserved, points through `point({…})`, lists element by element. Returns `undefined` for what Cypher
+ * preserved, points through `point({…})`, UUIDs through `uuid('…')`, lists element by element. Returns `undefined` for what Cypher
  * cannot construct (BYTES, VECTOR): the dump leaves such properties out.
  */
 export function renderValue(value: CypherValue): string | undefined {
@@ -53,6 +54,7 @@ export function renderValue(value: CypherValue): string | undefined {
     const z = value.z === undefined ? '' : `, z: ${renderValue(value.z) ?? 'null'}`;
     return `point({srid: ${String(value.srid)}, x: ${renderValue(value.x) ?? 'null'}, y: ${renderValue(value.y) ?? 'null'}${z}})`;
   }
+  if (value instanceof Uuid) return `uuid(${quote(value.text)})`;
   return undefined;
 }
 

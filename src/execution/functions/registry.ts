@@ -9,6 +9,7 @@ import { SCALAR_FUNCTIONS } from './scalar.js';
 import { SPATIAL_FUNCTIONS } from './spatial.js';
 import { STRING_FUNCTIONS } from './string.js';
 import { TEMPORAL_FUNCTIONS } from './temporal/index.js';
+import { UUID_FUNCTIONS } from './uuid.js';
 
 /*
  * The one table of built-in functions, keyed by lower-cased name because Cypher function names are
@@ -24,6 +25,7 @@ const ALL: readonly FunctionDefinition[] = [
   ...MATH_FUNCTIONS,
   ...SPATIAL_FUNCTIONS,
   ...TEMPORAL_FUNCTIONS,
+  ...UUID_FUNCTIONS,
   ...LOAD_CSV_FUNCTIONS,
 ];
 

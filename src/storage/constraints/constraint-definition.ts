@@ -19,6 +19,7 @@ export const SCALAR_PROPERTY_TYPES = [
   'ZONED DATETIME',
   'DURATION',
   'POINT',
+  'UUID',
 ] as const;
 export type ScalarPropertyType = (typeof SCALAR_PROPERTY_TYPES)[number];
 

@@ -19,6 +19,7 @@ const STORABLE_SCALARS: ReadonlySet<ValueKind> = new Set<ValueKind>([
   'DURATION',
   'POINT',
   'VECTOR',
+  'UUID',
 ]);
 
 /** List elements: the scalars except BYTES and VECTOR, which are already array-like. */
@@ -34,11 +35,12 @@ const STORABLE_ELEMENTS: ReadonlySet<ValueKind> = new Set<ValueKind>([
   'ZONED_DATETIME',
   'DURATION',
   'POINT',
+  'UUID',
 ]);
 
 /**
  * Checks that `value` can be stored as a property value: a storable scalar (boolean, number, string, bytes,
- * temporal, point, vector) or a list whose elements are all non-null scalars of one kind (INTEGER and FLOAT
+ * temporal, point, vector, UUID) or a list whose elements are all non-null scalars of one kind (INTEGER and FLOAT
  * are different kinds, as in Neo4j). `null` is not a value to store: callers treat it as removal first.
  * The messages are Neo4j's.
  * @throws CypherTypeError (`Neo.ClientError.Statement.TypeError`) when the value cannot be stored.
