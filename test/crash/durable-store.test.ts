@@ -11,6 +11,7 @@ import {
   type DurableStoreOptions,
 } from '../../src/durability/index.js';
 import { GraphStore, type CommitRecord } from '../../src/storage/index.js';
+import { Uuid } from '../../src/values/index.js';
 import { commitItems, itemSeqs, overwriteFile } from './crash-support.js';
 import { dumpGraph } from './graph-dump.js';
 
@@ -292,4 +293,49 @@ test('a failing WAL write fails the commit with TransactionLogError and changes 
   const recovered = await open(fileSystem);
   assert.deepEqual(dumpGraph(recovered.store), before);
   await recovered.close();
+});
+
+test('UUID properties (value tag 19) survive WAL replay and a snapshot, alone and in lists', async () => {
+  const fileSystem = new FaultyFileSystem();
+  const durable = await open(fileSystem);
+  const store = durable.store;
+  const label = store.tokens.labels.getOrCreate('Keyed');
+  const id = store.tokens.propertyKeys.getOrCreate('id');
+  const ids = store.tokens.propertyKeys.getOrCreate('ids');
+  const values = [
+    Uuid.parse('550e8400-e29b-41d4-a716-446655440000'),
+    Uuid.fromBits(-1n, -1n),
+    Uuid.fromBits(0n, 0n),
+  ];
+  for (const value of values) {
+    const tx = store.begin();
+    tx.createNode(
+      [label],
+      [
+        [id, value],
+        [ids, [value, Uuid.fromBits(1n, 2n)]],
+      ],
+    );
+    await tx.commit();
+  }
+  const before = dumpGraph(store);
+  fileSystem.crash({ tear: true });
+  const replayed = await open(fileSystem);
+  assert.deepEqual(dumpGraph(replayed.store), before);
+  await replayed.close();
+  const fromSnapshot = await open(fileSystem);
+  assert.equal(fromSnapshot.recovery.walRecords, 0);
+  assert.deepEqual(dumpGraph(fromSnapshot.store), before);
+  const tx = fromSnapshot.store.begin({ readOnly: true });
+  const stored: unknown[] = [];
+  for (const cursor = tx.scanNodes(); ;) {
+    const node = cursor.next();
+    if (node === -1) break;
+    tx.forEachNodeProperty(node, (key, value) => {
+      if (key === id) stored.push(value);
+    });
+  }
+  assert.deepEqual(stored, values);
+  assert.ok(stored.every((value) => value instanceof Uuid));
+  await fromSnapshot.close();
 });

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { CypherDate, Duration, Node, Point, Vector, type CypherValue } from '../../values/index.js';
+import { CypherDate, Duration, Node, Point, Uuid, Vector, type CypherValue } from '../../values/index.js';
 import { assertStorable, isStorable } from './property-value.js';
 
-test('scalars, temporals, points, vectors, bytes and homogeneous lists are storable', () => {
+test('scalars, temporals, points, vectors, UUIDs, bytes and homogeneous lists are storable', () => {
   const values = [
     true,
     1n,
@@ -20,6 +20,8 @@ test('scalars, temporals, points, vectors, bytes and homogeneous lists are stora
     [1n, 2n],
     ['a'],
     [new Point(7203, 1, 2)],
+    Uuid.fromBits(1n, 2n),
+    [Uuid.fromBits(1n, 2n), Uuid.fromBits(3n, 4n)],
   ];
   for (const value of values)
     assert.doesNotThrow(() => {

@@ -13,6 +13,7 @@ import { Duration } from '../temporal/duration.js';
 import { LocalDateTime } from '../temporal/local-date-time.js';
 import { LocalTime } from '../temporal/local-time.js';
 import { Time } from '../temporal/time.js';
+import { Uuid } from '../uuid.js';
 import { compare } from './compare.js';
 import { equals } from './equals.js';
 import { orderCompare } from './order-compare.js';
@@ -160,4 +161,15 @@ test('where values are comparable, comparison agrees with the sort order and wit
     }),
     { numRuns: 1000 },
   );
+});
+
+test('UUIDs compare by their 128 bits, as unsigned numbers (the order of their texts), and with no other type', () => {
+  const low = Uuid.fromBits(0n, 1n);
+  const high = Uuid.fromBits(-1n, 0n); // ffffffff-…: the sign bit set, still the larger one
+  assert.equal(compare(low, high), -1);
+  assert.equal(compare(high, low), 1);
+  assert.equal(compare(low, Uuid.parse(low.text.toUpperCase())), 0);
+  assert.equal(compare(low, low.text), null);
+  assert.equal(orderCompare(low, high), -1);
+  assert.equal(orderCompare(high, 'a string'), -1);
 });
