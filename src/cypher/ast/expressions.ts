@@ -1,4 +1,5 @@
 import type { CypherValue } from '../../values/index.js';
+import type { CypherType } from './cypher-types.js';
 import type { LabelExpression, PatternElement, PatternPart } from './patterns.js';
 import type { Query } from './statements.js';
 
@@ -18,6 +19,7 @@ export type Expression =
   | BinaryOperation
   | UnaryOperation
   | IsNull
+  | IsTyped
   | LabelCheck
   | FunctionCall
   | CountStar
@@ -145,6 +147,18 @@ export interface IsNull {
   readonly pos: number;
   readonly operand: Expression;
   readonly negated: boolean;
+}
+
+/**
+ * A type predicate: `operand IS :: type`, `operand :: type` or `operand IS TYPED type`, and with `negated`
+ * `IS NOT :: type` / `IS NOT TYPED type`. Never null: null is of every type that does not say NOT NULL.
+ */
+export interface IsTyped {
+  readonly kind: 'IsTyped';
+  readonly pos: number;
+  readonly operand: Expression;
+  readonly negated: boolean;
+  readonly type: CypherType;
 }
 
 /** `n:A:B` or `n:A|B` in an expression: labels of a node, or the type of a relationship. */

@@ -2,3 +2,4 @@
 export type * from './expressions.js';
 export type * from './patterns.js';
 export type * from './statements.js';
+export type * from './cypher-types.js';

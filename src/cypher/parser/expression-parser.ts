@@ -1,5 +1,5 @@
 import type { BinaryOperator, Expression, Literal } from '../ast/index.js';
-import { AtomParser } from './atom-parser.js';
+import { TypeParser } from './type-parser.js';
 
 const COMPARISONS: ReadonlyMap<string, BinaryOperator> = new Map<string, BinaryOperator>([
   ['=', '='],
@@ -17,7 +17,7 @@ const COMPARISONS: ReadonlyMap<string, BinaryOperator> = new Map<string, BinaryO
  * < `^` (left-associative, as openCypher says) < unary `+` `-` < postfix (property, subscript, slice,
  * label check) < atom.
  */
-export abstract class ExpressionParser extends AtomParser {
+export abstract class ExpressionParser extends TypeParser {
   /** `Expression = OrExpression`. */
   parseExpression(): Expression {
     return this.parseLoneLiteral() ?? this.parseOr();
@@ -116,7 +116,10 @@ export abstract class ExpressionParser extends AtomParser {
     return rest.reduce((chain, next) => this.binary('AND', chain, next), head);
   }
 
-  /** String, list and null predicates: `=~`, `IN`, `STARTS WITH`, `ENDS WITH`, `CONTAINS`, `IS [NOT] NULL`. */
+  /**
+   * String, list, null and type predicates: `=~`, `IN`, `STARTS WITH`, `ENDS WITH`, `CONTAINS`, `IS [NOT] NULL`,
+   * `IS [NOT] :: type`.
+   */
   private parsePredicate(): Expression {
     let left = this.parseAdditive();
     for (;;) {
@@ -137,8 +140,28 @@ export abstract class ExpressionParser extends AtomParser {
         const negated = this.acceptKeyword('NOT');
         this.advance();
         left = { kind: 'IsNull', pos: left.pos, operand: left, negated };
+      } else if (this.isTypePredicate()) {
+        left = this.parseTypePredicate(left);
       } else return left;
     }
+  }
+
+  /** `IS [NOT] ::`, `IS [NOT] TYPED` or a bare `::` follows. */
+  private isTypePredicate(): boolean {
+    if (this.isSymbol('::')) return true;
+    if (!this.isKeyword('IS')) return false;
+    const at = this.isKeyword('NOT', 1) ? 2 : 1;
+    return this.isSymbol('::', at) || this.isKeyword('TYPED', at);
+  }
+
+  private parseTypePredicate(operand: Expression): Expression {
+    let negated = false;
+    if (!this.acceptSymbol('::')) {
+      this.advance(); // IS
+      negated = this.acceptKeyword('NOT');
+      this.advance(); // :: or TYPED
+    }
+    return { kind: 'IsTyped', pos: operand.pos, operand, negated, type: this.parseCypherType() };
   }
 
   private parseAdditive(): Expression {

@@ -9,6 +9,7 @@ import type {
   Query,
 } from '../ast/index.js';
 import { printFloat, printFunctionName, printName, printString } from './names.js';
+import { printCypherType } from './type-printer.js';
 
 /** Binding strength of each precedence level, loosest first (the parser's levels). */
 const Level = {
@@ -70,7 +71,7 @@ export abstract class ExpressionPrinter {
     const kind = expression.kind;
     if (kind === 'BinaryOperation') return BINARY_LEVEL[expression.operator];
     if (kind === 'UnaryOperation') return expression.operator === 'NOT' ? Level.not : Level.unary;
-    if (kind === 'IsNull') return Level.predicate;
+    if (kind === 'IsNull' || kind === 'IsTyped') return Level.predicate;
     if (kind === 'Literal') return isNegative(expression.value) ? Level.unary : Level.atom;
     const isPostfix =
       kind === 'PropertyAccess' || kind === 'Subscript' || kind === 'Slice' || kind === 'LabelCheck';
@@ -110,6 +111,8 @@ export abstract class ExpressionPrinter {
         return `${expression.operator}${this.printUnaryOperand(expression.operand)}`;
       case 'IsNull':
         return `${this.printExpression(expression.operand, Level.predicate)} IS ${expression.negated ? 'NOT ' : ''}NULL`;
+      case 'IsTyped':
+        return `${this.printExpression(expression.operand, Level.predicate)} IS ${expression.negated ? 'NOT ' : ''}:: ${printCypherType(expression.type)}`;
       case 'LabelCheck':
         return `${this.printExpression(expression.subject, Level.postfix)}:${printLabelExpression(expression.labels, 'topNoBar')}`;
       case 'FunctionCall': {

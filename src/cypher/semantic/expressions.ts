@@ -126,6 +126,7 @@ export function checkExpression(expression: Expression, env: ExpressionEnv): Sta
       return operand;
     }
     case 'IsNull':
+    case 'IsTyped':
       sub(expression.operand);
       return BOOLEAN;
     case 'LabelCheck':

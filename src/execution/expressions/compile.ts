@@ -36,6 +36,7 @@ import {
 import type { CompileScope, Evaluator } from './compile-scope.js';
 import { compileListComprehension, compileQuantifier, compileReduce } from './comprehension.js';
 import { compileLabelCheck } from './label-check.js';
+import { compileTypePredicate } from './type-predicate.js';
 import { and, not, or, truthValue, xor } from './logic.js';
 import { compileMapProjection, setEntry } from './map-projection.js';
 import { compilePropertyAccess } from './property-access.js';
@@ -151,6 +152,12 @@ export function compileExpression(expression: Expression, scope: CompileScope): 
         ? (row, context) => operand(row, context) !== null
         : (row, context) => operand(row, context) === null;
     }
+    case 'IsTyped':
+      return compileTypePredicate(
+        compileExpression(expression.operand, scope),
+        expression.type,
+        expression.negated,
+      );
     case 'LabelCheck':
       return compileLabelCheck(compileExpression(expression.subject, scope), expression.labels);
     case 'FunctionCall':
