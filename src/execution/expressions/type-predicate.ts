@@ -46,17 +46,10 @@ export function isOfType(value: CypherValue, type: CypherType): boolean {
 }
 
 function isOfSimpleType(value: CypherValue, name: SimpleTypeName): boolean {
-  switch (name) {
-    case 'ANY':
-      return true;
-    case 'NOTHING':
-    case 'NULL':
-      return false;
-    case 'PROPERTY VALUE':
-      return isStorable(value);
-    default:
-      return KINDS[name] === kindOf(value);
-  }
+  if (name === 'ANY') return true;
+  if (name === 'NOTHING' || name === 'NULL') return false;
+  if (name === 'PROPERTY VALUE') return isStorable(value);
+  return KINDS[name] === kindOf(value);
 }
 
 /** `operand IS [NOT] :: type`: true or false, never null. */
