@@ -1,6 +1,11 @@
 import type { SchemaCommand } from '../cypher/index.js';
 import { DatabaseError, Status } from '../errors/index.js';
-import type { ConstraintKind, GraphStore, PropertyType } from '../storage/index.js';
+import {
+  SCALAR_PROPERTY_TYPES,
+  type ConstraintKind,
+  type GraphStore,
+  type PropertyType,
+} from '../storage/index.js';
 import type { CommandOutcome } from './command-result.js';
 
 /** Neo4j statuses that `IF NOT EXISTS` / `IF EXISTS` turn into a no-op. */
@@ -53,7 +58,7 @@ export async function runSchemaCommand(store: GraphStore, command: SchemaCommand
           entity: command.entity,
           token: entityTokens.getOrCreate(command.label),
           properties: command.properties.map((key) => tokens.propertyKeys.getOrCreate(key)),
-          ...(command.propertyType === undefined ? {} : { types: [command.propertyType as PropertyType] }),
+          ...(command.propertyType === undefined ? {} : { types: propertyTypes(command.propertyType) }),
         });
         return { rows: [], statistics: { constraintsAdded: 1 } };
       }
@@ -73,4 +78,29 @@ export async function runSchemaCommand(store: GraphStore, command: SchemaCommand
     }
     throw error;
   }
+}
+
+/** The types a property type constraint may name: a storable scalar type, or a list of one without nulls. */
+const PROPERTY_TYPES: ReadonlySet<string> = new Set<string>([
+  ...SCALAR_PROPERTY_TYPES,
+  ...SCALAR_PROPERTY_TYPES.map((type) => `LIST<${type} NOT NULL>`),
+]);
+
+/**
+ * The types of `IS :: type`, from the parser's canonical spelling (`INTEGER | LIST<STRING NOT NULL>`).
+ * @throws DatabaseError `Statement.SyntaxError` for a type no property can be constrained to (NODE, MAP,
+ * `INTEGER NOT NULL`, a list whose elements may be null, …).
+ */
+function propertyTypes(text: string): PropertyType[] {
+  const types = text.split(' | ');
+  for (const type of types) {
+    if (!PROPERTY_TYPES.has(type)) {
+      throw new DatabaseError(
+        Status.SyntaxError,
+        `Invalid property type constraint: '${type}' is not a property type. A property type constraint takes ` +
+          `${SCALAR_PROPERTY_TYPES.join(', ')}, or LIST<type NOT NULL> of one of them, or a union of these`,
+      );
+    }
+  }
+  return types as PropertyType[];
 }

@@ -1,5 +1,6 @@
 import type { Expression, SchemaCommand, ShowCommand, Statement, TransactionCommand } from '../ast/index.js';
 import { ClauseParser } from './clause-parser.js';
+import { printCypherType } from '../printer/type-printer.js';
 
 const INDEX_TYPES = new Set(['RANGE', 'TEXT', 'POINT', 'LOOKUP', 'FULLTEXT', 'VECTOR', 'BTREE']);
 /** The nouns that end the keyword part of a SHOW command (`SHOW ALL INDEXES`, `SHOW DATABASE x`). */
@@ -209,7 +210,9 @@ export abstract class CommandParser extends ClauseParser {
       (this.acceptKeyword('IS') && (this.acceptSymbol('::') || this.acceptKeyword('TYPED')))
     ) {
       constraintType = 'PROPERTY TYPE';
-      propertyType = this.parseTypeName();
+      // Canonical spelling (`INT` is INTEGER, unions joined by ` | `); which types a constraint may name is
+      // the engine's check.
+      propertyType = printCypherType(this.parseCypherType());
     } else {
       if (this.acceptKeyword('NOT')) {
         this.expectKeyword('NULL');
@@ -242,14 +245,6 @@ export abstract class CommandParser extends ClauseParser {
       propertyType,
       options,
     };
-  }
-
-  /** A property type as written (`INTEGER`, `LIST<STRING NOT NULL>`, `INTEGER | FLOAT`), upper-cased. */
-  private parseTypeName(): string {
-    const start = this.current.start;
-    while (this.current.type !== 'eof' && !this.isSymbol(';') && !this.isKeyword('OPTIONS')) this.advance();
-    if (start === this.current.start) this.fail('a property type');
-    return this.text.slice(start, this.lastEnd).replace(/\s+/g, ' ').trim().toUpperCase();
   }
 
   /** `DROP INDEX|CONSTRAINT name [IF EXISTS]`, `DROP DATABASE name [IF EXISTS] …`. */
