@@ -8,4 +8,4 @@ export type * from './ast/index.js';
 export { parse } from './parser/parse.js';
 export { isConstantLiteral } from './parser/constant-literals.js';
 export { analyze, type AnalyzedStatement } from './semantic/analyze.js';
-export { printExpression, printClause, printStatement } from './printer/index.js';
+export { printExpression, printClause, printStatement, printOrdering } from './printer/index.js';

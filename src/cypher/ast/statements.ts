@@ -204,6 +204,10 @@ export interface CallProcedure {
 export interface YieldClause {
   readonly star: boolean;
   readonly items: readonly YieldItem[];
+  /** SHOW commands only: `YIELD … ORDER BY … SKIP … LIMIT …` before the WHERE. */
+  readonly orderBy?: readonly SortItem[] | undefined;
+  readonly skip?: Expression | undefined;
+  readonly limit?: Expression | undefined;
   readonly where: Expression | undefined;
 }
 

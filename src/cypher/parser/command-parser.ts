@@ -268,7 +268,7 @@ export abstract class CommandParser extends ClauseParser {
   }
 
   /**
-   * `SHOW words [target] [YIELD …] [WHERE …] [RETURN …]` and `TERMINATE TRANSACTIONS ids`; `what` holds the
+   * `SHOW words [target] [YIELD … [ORDER BY …] [SKIP …] [LIMIT …]] [WHERE …] [RETURN …]` and `TERMINATE TRANSACTIONS ids`; `what` holds the
    * keywords (`ALL INDEXES`, `TRANSACTIONS`), prefixed with `TERMINATE ` for the latter.
    */
   private parseShowCommand(pos: number): ShowCommand {
@@ -282,7 +282,7 @@ export abstract class CommandParser extends ClauseParser {
     if (words.length === 0) this.fail('what to show');
     const what = `${verb === 'TERMINATE' ? 'TERMINATE ' : ''}${words.join(' ')}`;
     const target = this.parseShowTarget();
-    const yieldClause = this.acceptKeyword('YIELD') ? this.parseYieldRest() : undefined;
+    const yieldClause = this.acceptKeyword('YIELD') ? this.parseYieldRest(true) : undefined;
     let where: Expression | undefined;
     if (yieldClause === undefined && this.acceptKeyword('WHERE')) where = this.parseExpression();
     const returnClause = this.isKeyword('RETURN') ? this.parseClause() : undefined;

@@ -57,20 +57,28 @@ export abstract class ProjectionParser extends PatternParser {
     return items;
   }
 
-  /** `YIELD (* | field [AS alias] (',' …)*) [WHERE e]`, after the YIELD keyword. */
-  protected parseYieldRest(): YieldClause {
-    if (this.acceptSymbol('*')) {
-      const where = this.acceptKeyword('WHERE') ? this.parseExpression() : undefined;
-      return { star: true, items: [], where };
-    }
+  /**
+   * `YIELD (* | field [AS alias] (',' …)*) [WHERE e]`, after the YIELD keyword. With `ordering` (SHOW
+   * commands) `[ORDER BY …] [SKIP|OFFSET e] [LIMIT e]` may come before the WHERE, as in Neo4j.
+   */
+  protected parseYieldRest(ordering = false): YieldClause {
+    const star = this.acceptSymbol('*');
     const items: YieldItem[] = [];
-    do {
-      const pos = this.current.start;
-      const field = this.parseName('a procedure result field');
-      const alias: Variable | undefined = this.acceptKeyword('AS') ? this.parseVariable() : undefined;
-      items.push({ pos, field, alias });
-    } while (this.acceptSymbol(','));
+    if (!star) {
+      do {
+        const pos = this.current.start;
+        const field = this.parseName('a procedure result field');
+        const alias: Variable | undefined = this.acceptKeyword('AS') ? this.parseVariable() : undefined;
+        items.push({ pos, field, alias });
+      } while (this.acceptSymbol(','));
+    }
+    const orderBy = ordering && this.isKeyword('ORDER') ? this.parseOrderBy() : undefined;
+    const skip =
+      ordering && (this.acceptKeyword('SKIP') || this.acceptKeyword('OFFSET'))
+        ? this.parseExpression()
+        : undefined;
+    const limit = ordering && this.acceptKeyword('LIMIT') ? this.parseExpression() : undefined;
     const where: Expression | undefined = this.acceptKeyword('WHERE') ? this.parseExpression() : undefined;
-    return { star: false, items, where };
+    return { star, items, orderBy, skip, limit, where };
   }
 }

@@ -4,7 +4,7 @@
  * details, golden tests and error messages.
  * Must not know: tokens or the parser's internals, planning, execution.
  */
-import type { Clause, Expression, Statement } from '../ast/index.js';
+import type { Clause, Expression, SortItem, Statement } from '../ast/index.js';
 import { StatementPrinter } from './statement-printer.js';
 
 const printer = new StatementPrinter();
@@ -22,4 +22,13 @@ export function printClause(clause: Clause): string {
 /** Canonical Cypher for a statement: EXPLAIN/PROFILE and each top-level clause on its own line. */
 export function printStatement(statement: Statement): string {
   return printer.printStatement(statement);
+}
+
+/** ` ORDER BY … SKIP … LIMIT …` for the parts that are present (empty when none is). */
+export function printOrdering(ordering: {
+  readonly orderBy?: readonly SortItem[] | undefined;
+  readonly skip?: Expression | undefined;
+  readonly limit?: Expression | undefined;
+}): string {
+  return printer.printOrdering(ordering);
 }

@@ -8,6 +8,7 @@ import type {
   SchemaCommand,
   SetItem,
   ShowCommand,
+  SortItem,
   Statement,
   YieldClause,
 } from '../ast/index.js';
@@ -140,15 +141,24 @@ export class StatementPrinter extends PatternPrinter {
       return item.alias === undefined ? expression : `${expression} AS ${printName(item.alias.name)}`;
     });
     if (projection.star) items.unshift('*');
-    let text = `${projection.distinct ? 'DISTINCT ' : ''}${items.join(', ')}`;
-    if (projection.orderBy !== undefined) {
-      const sort = projection.orderBy.map(
+    return `${projection.distinct ? 'DISTINCT ' : ''}${items.join(', ')}${this.printOrdering(projection)}`;
+  }
+
+  /** ` ORDER BY … SKIP … LIMIT …`, each part only when present (empty when none is). */
+  printOrdering(ordering: {
+    readonly orderBy?: readonly SortItem[] | undefined;
+    readonly skip?: Expression | undefined;
+    readonly limit?: Expression | undefined;
+  }): string {
+    let text = '';
+    if (ordering.orderBy !== undefined) {
+      const sort = ordering.orderBy.map(
         (item) => `${this.printExpression(item.expression)}${item.descending ? ' DESC' : ''}`,
       );
       text += ` ORDER BY ${sort.join(', ')}`;
     }
-    if (projection.skip !== undefined) text += ` SKIP ${this.printExpression(projection.skip)}`;
-    if (projection.limit !== undefined) text += ` LIMIT ${this.printExpression(projection.limit)}`;
+    if (ordering.skip !== undefined) text += ` SKIP ${this.printExpression(ordering.skip)}`;
+    if (ordering.limit !== undefined) text += ` LIMIT ${this.printExpression(ordering.limit)}`;
     return text;
   }
 
@@ -186,7 +196,7 @@ export class StatementPrinter extends PatternPrinter {
               `${printName(item.field)}${item.alias === undefined ? '' : ` AS ${printName(item.alias.name)}`}`,
           )
           .join(', ');
-    return `${items}${this.printWhere(clause.where)}`;
+    return `${items}${this.printOrdering(clause)}${this.printWhere(clause.where)}`;
   }
 
   private printSchemaCommand(command: SchemaCommand): string {

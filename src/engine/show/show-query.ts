@@ -1,4 +1,4 @@
-import { printClause, printExpression, type ShowCommand } from '../../cypher/index.js';
+import { printClause, printExpression, printOrdering, type ShowCommand } from '../../cypher/index.js';
 import { DatabaseError, Status } from '../../errors/index.js';
 import type { ShowTable } from './show-table.js';
 
@@ -8,8 +8,9 @@ export const SHOW_ROWS_PARAMETER = 'quiverShowRows';
 const quote = (name: string): string => `\`${name.replaceAll('`', '``')}\``;
 
 /**
- * Turns `SHOW … YIELD a, b AS c WHERE … RETURN …` into an ordinary read query over the listed rows:
- * `UNWIND $rows AS row WITH row.a AS a, row.b AS c WHERE … RETURN …`. Reusing the query pipeline gives
+ * Turns `SHOW … YIELD a, b AS c [ORDER BY … SKIP … LIMIT …] WHERE … RETURN …` into an ordinary read query
+ * over the listed rows: `UNWIND $rows AS row WITH row.a AS a, row.b AS c [ORDER BY … SKIP … LIMIT …] WHERE …
+ * RETURN …`. Reusing the query pipeline gives
  * WHERE and RETURN the full expression language (aggregation, ORDER BY, SKIP, LIMIT) for free. Without YIELD
  * every column stays visible to WHERE, and the default columns are returned.
  */
@@ -28,6 +29,7 @@ export function showQuery(command: ShowCommand, table: ShowTable): string {
     });
   }
   const where = yieldClause?.where ?? command.where;
+  const ordering = yieldClause === undefined ? '' : printOrdering(yieldClause).trim();
   const returned =
     command.returnClause !== undefined
       ? printClause(command.returnClause)
@@ -35,6 +37,7 @@ export function showQuery(command: ShowCommand, table: ShowTable): string {
   return [
     `UNWIND $${SHOW_ROWS_PARAMETER} AS ${row}`,
     `WITH ${projected.map(([field, alias]) => `${row}.${quote(field)} AS ${quote(alias)}`).join(', ')}`,
+    ...(ordering === '' ? [] : [ordering]),
     ...(where === undefined ? [] : [`WHERE ${printExpression(where)}`]),
     returned,
   ].join('\n');

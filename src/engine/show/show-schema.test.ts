@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { parse, printStatement } from '../../cypher/index.js';
 import { DatabaseError } from '../../errors/index.js';
 import { Database } from '../index.js';
 
@@ -129,5 +130,32 @@ describe('SHOW PROCEDURES and SHOW FUNCTIONS', () => {
     const summary = await db.session().run('SHOW PROCEDURES').summary();
     assert.equal(summary.queryType, 'r');
     assert.equal(summary.text, 'SHOW PROCEDURES');
+  });
+});
+
+describe('SHOW … YIELD with ORDER BY, SKIP and LIMIT', () => {
+  it('orders, skips and limits the yielded rows before WHERE, as Neo4j does', async () => {
+    const db = await withSchema();
+    const names = async (query: string): Promise<unknown[]> =>
+      (await records(db, query)).map((row) => row['name']);
+    assert.deepEqual(await names('SHOW CONSTRAINTS YIELD name ORDER BY name DESC'), [
+      'book_title',
+      'book_isbn',
+    ]);
+    assert.deepEqual(await names('SHOW INDEXES YIELD name ORDER BY name SKIP 1'), ['person_name']);
+    assert.deepEqual(await names('SHOW INDEXES YIELD name, type ORDER BY name DESC LIMIT 1'), [
+      'person_name',
+    ]);
+    assert.deepEqual(
+      await names("SHOW INDEXES YIELD * ORDER BY name WHERE name <> 'book_isbn' RETURN name"),
+      ['person_name'],
+    );
+    await db.close();
+  });
+
+  it('prints back as written, so the statement round-trips through the printer', () => {
+    const text =
+      "SHOW INDEXES YIELD name, type AS kind ORDER BY name DESC SKIP 1 LIMIT 2 WHERE kind = 'RANGE'";
+    assert.equal(printStatement(parse(text)), text);
   });
 });
