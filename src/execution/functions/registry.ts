@@ -10,6 +10,7 @@ import { SPATIAL_FUNCTIONS } from './spatial.js';
 import { STRING_FUNCTIONS } from './string.js';
 import { TEMPORAL_FUNCTIONS } from './temporal/index.js';
 import { UUID_FUNCTIONS } from './uuid.js';
+import { VECTOR_SIMILARITY_FUNCTIONS } from './vector-similarity.js';
 
 /*
  * The one table of built-in functions, keyed by lower-cased name because Cypher function names are
@@ -26,6 +27,7 @@ const ALL: readonly FunctionDefinition[] = [
   ...SPATIAL_FUNCTIONS,
   ...TEMPORAL_FUNCTIONS,
   ...UUID_FUNCTIONS,
+  ...VECTOR_SIMILARITY_FUNCTIONS,
   ...LOAD_CSV_FUNCTIONS,
 ];
 
