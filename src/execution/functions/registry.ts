@@ -1,4 +1,5 @@
 import { AGGREGATE_FUNCTIONS } from './aggregates.js';
+import { COLLECTION_FUNCTIONS } from './collection.js';
 import { CONVERSION_FUNCTIONS } from './conversion.js';
 import type { AggregateFunctionDefinition, FunctionDefinition } from './function-definition.js';
 import { GRAPH_FUNCTIONS } from './graph.js';
@@ -22,6 +23,7 @@ const ALL: readonly FunctionDefinition[] = [
   ...GRAPH_FUNCTIONS,
   ...CONVERSION_FUNCTIONS,
   ...LIST_FUNCTIONS,
+  ...COLLECTION_FUNCTIONS,
   ...STRING_FUNCTIONS,
   ...MATH_FUNCTIONS,
   ...SPATIAL_FUNCTIONS,
