@@ -44,6 +44,23 @@ const QUANTIFIERS = new Set(['ALL', 'ANY', 'NONE', 'SINGLE']);
  * parenthesised expressions or pattern predicates. Operators live in the subclass `ExpressionParser`;
  * patterns and queries further down the chain, reached through the abstract methods.
  */
+/** The coordinate types of `vector(…)` and their synonyms, by canonical name (Cypher 25). */
+const VECTOR_COORDINATE_TYPES: ReadonlyMap<string, string> = new Map([
+  ['INTEGER64', 'INTEGER'],
+  ['INT64', 'INTEGER'],
+  ['INTEGER', 'INTEGER'],
+  ['INT', 'INTEGER'],
+  ['INTEGER32', 'INTEGER32'],
+  ['INT32', 'INTEGER32'],
+  ['INTEGER16', 'INTEGER16'],
+  ['INT16', 'INTEGER16'],
+  ['INTEGER8', 'INTEGER8'],
+  ['INT8', 'INTEGER8'],
+  ['FLOAT64', 'FLOAT'],
+  ['FLOAT', 'FLOAT'],
+  ['FLOAT32', 'FLOAT32'],
+]);
+
 export abstract class AtomParser extends TokenCursor {
   /** `Expression` (the lowest precedence level, OR). */
   abstract parseExpression(): Expression;
@@ -239,18 +256,35 @@ export abstract class AtomParser extends TokenCursor {
     this.expectSymbol('(');
     const distinct = this.acceptKeyword('DISTINCT');
     if (!distinct) this.acceptKeyword('ALL');
+    const name = parts.join('.');
     const args: Expression[] = [];
     if (!this.isSymbol(')')) {
       args.push(this.parseExpression());
-      while (this.acceptSymbol(',')) args.push(this.parseExpression());
+      while (this.acceptSymbol(',')) {
+        args.push(args.length === 2 ? this.parseVectorCoordinateType(name) : this.parseExpression());
+      }
     }
     this.expectSymbol(')');
-    const name = parts.join('.');
     if (name.toLowerCase() === 'size')
       args.forEach((arg) => {
         this.rejectPatternValue(arg);
       });
     return { kind: 'FunctionCall', pos, name, distinct, args };
+  }
+
+  /**
+   * The third argument of `vector(value, dimension, coordinateType)` (Cypher 25) is a type keyword, not an
+   * expression: `INTEGER8` … `FLOAT64` and their synonyms become the canonical name as a STRING literal.
+   */
+  private parseVectorCoordinateType(functionName: string): Expression {
+    const token = this.current;
+    const type =
+      functionName.toLowerCase() === 'vector' && token.type === 'identifier' && this.isSymbol(')', 1)
+        ? VECTOR_COORDINATE_TYPES.get(token.upper)
+        : undefined;
+    if (type === undefined) return this.parseExpression();
+    this.advance();
+    return { kind: 'Literal', pos: token.start, value: type };
   }
 
   /** `subject { .key, key: expr, variable, .* }`. */

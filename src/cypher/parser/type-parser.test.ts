@@ -86,3 +86,17 @@ test('an unknown type or an unclosed LIST<…> is a syntax error', () => {
     assert.throws(() => parse(`RETURN ${text}`), CypherSyntaxError, text);
   }
 });
+
+test('the coordinate type of vector(…) is a keyword, read as its canonical name', () => {
+  for (const [written, canonical] of [
+    ['INTEGER', 'INTEGER'],
+    ['INT64', 'INTEGER'],
+    ['int8', 'INTEGER8'],
+    ['FLOAT64', 'FLOAT'],
+    ['FLOAT32', 'FLOAT32'],
+  ] as const) {
+    assert.equal(printed(`vector([1], 1, ${written})`), `vector([1], 1, '${canonical}')`, written);
+  }
+  // Anywhere else the same word is an ordinary variable.
+  assert.equal(printed('other(a, b, INTEGER)'), 'other(a, b, INTEGER)');
+});

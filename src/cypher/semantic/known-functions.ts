@@ -170,6 +170,8 @@ def('point.withinBBox', 3, 3, BOOLEAN);
 def('distance', 2, 2, FLOAT);
 def('vector.similarity.euclidean', 2, 2, FLOAT);
 def('vector.similarity.cosine', 2, 2, FLOAT);
+def('vector', 3, 3, ANY);
+def('vector_dimension_count', 1, 1, INTEGER);
 
 // Temporal functions: each type has a constructor, clock variants and `truncate`.
 for (const type of ['date', 'datetime', 'localdatetime', 'localtime', 'time']) {

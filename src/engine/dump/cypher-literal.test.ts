@@ -64,9 +64,26 @@ describe('renderValue', () => {
     }
   });
 
-  it('leaves out what Cypher cannot construct: bytes and vectors', () => {
+  it('renders vectors of every element type with vector(…), exactly', async () => {
+    const vectors = [
+      new Vector(Float32Array.of(0.1, -2.5, 3e-7)),
+      new Vector(Float64Array.of(0.1, Number.MAX_VALUE, -0)),
+      new Vector(Int8Array.of(-128, 0, 127)),
+      new Vector(Int16Array.of(-32768, 32767)),
+      new Vector(Int32Array.of(-2147483648, 2147483647)),
+      new Vector(BigInt64Array.of(-(2n ** 63n), 2n ** 63n - 1n)),
+    ];
+    for (const vector of vectors) {
+      const text = renderValue(vector);
+      assert.ok(text !== undefined);
+      assert.equal(canonical(await evaluate(text)), canonical(vector), text);
+    }
+  });
+
+  it('leaves out what Cypher cannot construct: bytes, and vectors with NaN or an infinity', () => {
     assert.equal(renderValue(new Uint8Array([1, 2])), undefined);
-    assert.equal(renderValue(new Vector(new Float64Array([1, 2]))), undefined);
+    assert.equal(renderValue(new Vector(Float64Array.of(1, Number.NaN))), undefined);
+    assert.equal(renderValue(new Vector(Float32Array.of(Number.POSITIVE_INFINITY))), undefined);
   });
 });
 

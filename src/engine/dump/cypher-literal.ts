@@ -8,6 +8,7 @@ import {
   Point,
   Time,
   Uuid,
+  Vector,
   type CypherValue,
 } from '../../values/index.js';
 
@@ -23,8 +24,9 @@ export function renderName(name: string): string {
 /**
  * A stored property value as a Cypher expression that evaluates to exactly the same value: scalars as
  * literals (non-finite floats as divisions), temporal values through their constructors with every field
- * preserved, points through `point({…})`, UUIDs through `uuid('…')`, lists element by element. Returns `undefined` for what Cypher
- * cannot construct (BYTES, VECTOR): the dump leaves such properties out.
+ * preserved, points through `point({…})`, UUIDs through `uuid('…')`, vectors through Cypher 25's
+ * `vector([…], n, TYPE)`, lists element by element. Returns `undefined` for what Cypher cannot construct
+ * (BYTES, and vectors with a coordinate that is not finite): the dump leaves such properties out.
  */
 export function renderValue(value: CypherValue): string | undefined {
   if (value === null || typeof value !== 'object') return printExpression({ kind: 'Literal', pos: 0, value });
@@ -55,6 +57,11 @@ export function renderValue(value: CypherValue): string | undefined {
     return `point({srid: ${String(value.srid)}, x: ${renderValue(value.x) ?? 'null'}, y: ${renderValue(value.y) ?? 'null'}${z}})`;
   }
   if (value instanceof Uuid) return `uuid(${quote(value.text)})`;
+  if (value instanceof Vector) {
+    // FLOAT32 coordinates print as the doubles they are, which round back to the same FLOAT32.
+    for (const item of value.values) if (typeof item === 'number' && !Number.isFinite(item)) return undefined;
+    return value.toString();
+  }
   return undefined;
 }
 

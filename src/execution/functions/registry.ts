@@ -11,6 +11,7 @@ import { SPATIAL_FUNCTIONS } from './spatial.js';
 import { STRING_FUNCTIONS } from './string.js';
 import { TEMPORAL_FUNCTIONS } from './temporal/index.js';
 import { UUID_FUNCTIONS } from './uuid.js';
+import { VECTOR_CONSTRUCT_FUNCTIONS } from './vector-construct.js';
 import { VECTOR_SIMILARITY_FUNCTIONS } from './vector-similarity.js';
 
 /*
@@ -30,6 +31,7 @@ const ALL: readonly FunctionDefinition[] = [
   ...TEMPORAL_FUNCTIONS,
   ...UUID_FUNCTIONS,
   ...VECTOR_SIMILARITY_FUNCTIONS,
+  ...VECTOR_CONSTRUCT_FUNCTIONS,
   ...LOAD_CSV_FUNCTIONS,
 ];
 
