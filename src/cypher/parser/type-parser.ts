@@ -1,6 +1,16 @@
 import type { CypherType, SimpleTypeName } from '../ast/index.js';
 import { AtomParser } from './atom-parser.js';
 
+/** Graph and map types, which may also follow ANY (`ANY NODE`, `ANY EDGE`, …). */
+const CONTAINER_TYPE_WORDS: readonly (readonly [string, SimpleTypeName])[] = [
+  ['NODE', 'NODE'],
+  ['VERTEX', 'NODE'],
+  ['RELATIONSHIP', 'RELATIONSHIP'],
+  ['EDGE', 'RELATIONSHIP'],
+  ['MAP', 'MAP'],
+  ['PATH', 'PATH'],
+];
+
 /** One-word type names and their synonyms. */
 const SINGLE_WORD_TYPES: ReadonlyMap<string, SimpleTypeName> = new Map<string, SimpleTypeName>([
   ['BOOLEAN', 'BOOLEAN'],
@@ -13,26 +23,16 @@ const SINGLE_WORD_TYPES: ReadonlyMap<string, SimpleTypeName> = new Map<string, S
   ['DATE', 'DATE'],
   ['DURATION', 'DURATION'],
   ['POINT', 'POINT'],
-  ['NODE', 'NODE'],
-  ['VERTEX', 'NODE'],
-  ['RELATIONSHIP', 'RELATIONSHIP'],
-  ['EDGE', 'RELATIONSHIP'],
-  ['MAP', 'MAP'],
-  ['PATH', 'PATH'],
   ['NOTHING', 'NOTHING'],
   ['NULL', 'NULL'],
   ['UUID', 'UUID'],
+  ...CONTAINER_TYPE_WORDS,
 ]);
 
-/** After ANY: `ANY NODE`, `ANY VALUE`, … (`ANY` alone and `ANY<…>` are handled first). */
+/** After ANY: `ANY VALUE` and the container types (`ANY` alone and `ANY<…>` are handled first). */
 const AFTER_ANY: ReadonlyMap<string, SimpleTypeName> = new Map<string, SimpleTypeName>([
   ['VALUE', 'ANY'],
-  ['NODE', 'NODE'],
-  ['VERTEX', 'NODE'],
-  ['RELATIONSHIP', 'RELATIONSHIP'],
-  ['EDGE', 'RELATIONSHIP'],
-  ['MAP', 'MAP'],
-  ['PATH', 'PATH'],
+  ...CONTAINER_TYPE_WORDS,
 ]);
 
 /**
