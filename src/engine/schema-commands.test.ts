@@ -36,7 +36,16 @@ test('property type constraints store the canonical type of any spelling, unions
 
 test('types no property can be constrained to are refused, unknown words too', async () => {
   const db = await Database.open();
-  for (const type of ['NODE', 'MAP', 'ANY', 'INTEGER NOT NULL', 'LIST<INTEGER>', 'INTEGER | NODE', 'FOO']) {
+  for (const type of [
+    'NODE',
+    'MAP',
+    'ANY',
+    'INTEGER NOT NULL',
+    'LIST<INTEGER>',
+    'INTEGER | NODE',
+    'LIST<INTEGER NOT NULL | STRING NOT NULL>',
+    'FOO',
+  ]) {
     await assert.rejects(
       db.session().run(`CREATE CONSTRAINT FOR (n:A) REQUIRE n.x IS :: ${type}`).records(),
       failsWith('Neo.ClientError.Statement.SyntaxError'),

@@ -92,7 +92,7 @@ const PROPERTY_TYPES: ReadonlySet<string> = new Set<string>([
  * `INTEGER NOT NULL`, a list whose elements may be null, …).
  */
 function propertyTypes(text: string): PropertyType[] {
-  const types = text.split(' | ');
+  const types = splitTopLevelUnion(text);
   for (const type of types) {
     if (!PROPERTY_TYPES.has(type)) {
       throw new DatabaseError(
@@ -103,4 +103,22 @@ function propertyTypes(text: string): PropertyType[] {
     }
   }
   return types as PropertyType[];
+}
+
+/** `A | LIST<B | C> | D` → `A`, `LIST<B | C>`, `D`: the alternatives outside any `<…>`. */
+function splitTopLevelUnion(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char === '<') depth++;
+    else if (char === '>') depth--;
+    else if (char === '|' && depth === 0) {
+      parts.push(text.slice(start, index).trim());
+      start = index + 1;
+    }
+  }
+  parts.push(text.slice(start).trim());
+  return parts;
 }
