@@ -21,7 +21,8 @@ export interface PatternPart {
 
 /**
  * A chain `node (rel node)*`: `nodes.length === relationships.length + 1`, relationship i joins nodes i and
- * i + 1. (Quantified path patterns are not in the AST yet: the parser reports them as unsupported syntax.)
+ * i + 1. Quantified relationships (`-[:R]->+`, `{1,3}`) are held as variable-length ones; quantified path
+ * patterns (`((a)-[:R]->(b)){1,3}`) are not in the AST yet: the parser reports them as unsupported syntax.
  */
 export interface PatternElement {
   readonly kind: 'PatternElement';

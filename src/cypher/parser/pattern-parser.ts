@@ -154,7 +154,48 @@ export abstract class PatternParser extends ExpressionParser {
     this.expectSymbol('-');
     const right = this.acceptSymbol('>');
     const direction = left === right ? 'BOTH' : left ? 'INCOMING' : 'OUTGOING';
+    const quantifierAt = this.current.start;
+    const quantifier = this.parseRelationshipQuantifier();
+    if (quantifier !== undefined) {
+      if (length !== undefined) {
+        this.failAt(
+          quantifierAt,
+          'A variable-length relationship (`*`) cannot also be quantified',
+          'InvalidRelationshipPattern',
+        );
+      }
+      length = quantifier;
+      // In a quantified relationship the WHERE speaks of each relationship; the variable-length form
+      // binds the variable to the list, so the predicate must hold for every element of it.
+      if (where !== undefined && variable !== undefined) {
+        where = { kind: 'Quantifier', pos: where.pos, quantifier: 'all', variable, list: variable, where };
+      }
+    }
     return { kind: 'RelationshipPattern', pos, variable, types, direction, length, properties, where };
+  }
+
+  /**
+   * A quantifier after a relationship pattern (Neo4j 5.9+ quantified relationships): `+` is one or more
+   * hops, `*` zero or more, `{n}`, `{n,}`, `{,m}` and `{n,m}` bounded ones (`{,m}` from zero). The same as
+   * the variable-length `*n..m` form, which is how the AST holds it.
+   */
+  private parseRelationshipQuantifier(): RangeQuantifier | undefined {
+    if (this.acceptSymbol('+')) return { min: 1, max: undefined };
+    if (this.acceptSymbol('*')) return { min: 0, max: undefined };
+    if (!this.isSymbol('{') || (this.peek(1).type !== 'integer' && !this.isSymbol(',', 1))) return undefined;
+    const start = this.advance().start;
+    const min = this.parseRangeBound() ?? 0;
+    let max: number | undefined = min;
+    if (this.acceptSymbol(',')) max = this.parseRangeBound();
+    this.expectSymbol('}');
+    if (max !== undefined && max < min) {
+      this.failAt(
+        start,
+        `A quantifier's upper bound (${max}) is below its lower bound (${min})`,
+        'UnexpectedSyntax',
+      );
+    }
+    return { min, max };
   }
 
   /** `:A|B|:C`: alternative relationship types (a disjunction of names is all the AST can hold). */
