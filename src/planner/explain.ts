@@ -121,6 +121,8 @@ function labelText(labels: Extract<PlanExpression['expression'], { kind: 'LabelC
       return `!${labelText(labels.operand)}`;
     case 'LabelWildcard':
       return '%';
+    case 'LabelDynamic':
+      return `$${labels.any ? 'any' : ''}(${printExpression(labels.expression)})`;
   }
 }
 

@@ -72,4 +72,15 @@ export type LabelExpression =
   | { readonly kind: 'LabelAnd'; readonly operands: readonly LabelExpression[] }
   | { readonly kind: 'LabelOr'; readonly operands: readonly LabelExpression[] }
   | { readonly kind: 'LabelNot'; readonly operand: LabelExpression }
-  | { readonly kind: 'LabelWildcard' };
+  | { readonly kind: 'LabelWildcard' }
+  | LabelDynamic;
+
+/**
+ * `$(expression)`, `$all(expression)` or `$any(expression)` (Neo4j 5.26 dynamic labels): the labels a STRING
+ * or LIST<STRING> evaluates to, each row; all of them required, or with `any` one of them.
+ */
+export interface LabelDynamic {
+  readonly kind: 'LabelDynamic';
+  readonly expression: Expression;
+  readonly any: boolean;
+}

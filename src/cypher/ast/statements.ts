@@ -151,6 +151,8 @@ export type SetItem =
       readonly pos: number;
       readonly variable: Variable;
       readonly labels: readonly string[];
+      /** `SET n:$(expression)`: labels computed per row (Neo4j 5.26). */
+      readonly dynamicLabels?: readonly Expression[];
     };
 
 export interface Remove {
@@ -171,6 +173,8 @@ export type RemoveItem =
       readonly pos: number;
       readonly variable: Variable;
       readonly labels: readonly string[];
+      /** `REMOVE n:$(expression)`: labels computed per row (Neo4j 5.26). */
+      readonly dynamicLabels?: readonly Expression[];
     };
 
 export interface Delete {

@@ -183,7 +183,7 @@ export abstract class ClauseParser extends ProjectionParser {
     }
     if (this.isName() && (this.isSymbol(':', 1) || this.isKeyword('IS', 1))) {
       const variable = this.parseVariable();
-      return { kind: 'SetLabels', pos, variable, labels: this.parseLabelNames() };
+      return { kind: 'SetLabels', pos, variable, ...this.parseLabelNames() };
     }
     const target = this.parsePostfix();
     if (target.kind !== 'PropertyAccess')
@@ -198,12 +198,22 @@ export abstract class ClauseParser extends ProjectionParser {
     };
   }
 
-  /** `:A:B` (or `IS A`) as a plain list of names, for SET and REMOVE. */
-  private parseLabelNames(): string[] {
+  /**
+   * `:A:B` (or `IS A`) for SET and REMOVE: the names, and the `$(expression)` labels computed per row.
+   * `$any(…)` means nothing here (every label given is set or removed), so only `$(…)`/`$all(…)` are read.
+   */
+  private parseLabelNames(): { labels: string[]; dynamicLabels?: Expression[] } {
     const labels: string[] = [];
-    if (this.acceptKeyword('IS')) labels.push(this.parseName('a label name'));
-    while (this.acceptSymbol(':')) labels.push(this.parseName('a label name'));
-    return labels;
+    const dynamicLabels: Expression[] = [];
+    const one = (): void => {
+      const dynamic = this.parseDynamicLabel();
+      if (dynamic === undefined) labels.push(this.parseName('a label name'));
+      else if (dynamic.any) this.fail('a label or $(…) ($any is only for matching)');
+      else dynamicLabels.push(dynamic.expression);
+    };
+    if (this.acceptKeyword('IS')) one();
+    while (this.acceptSymbol(':')) one();
+    return dynamicLabels.length === 0 ? { labels } : { labels, dynamicLabels };
   }
 
   private parseRemove(): Clause {
@@ -213,7 +223,7 @@ export abstract class ClauseParser extends ProjectionParser {
       const itemPos = this.current.start;
       if (this.isName() && (this.isSymbol(':', 1) || this.isKeyword('IS', 1))) {
         const variable = this.parseVariable();
-        items.push({ kind: 'RemoveLabels', pos: itemPos, variable, labels: this.parseLabelNames() });
+        items.push({ kind: 'RemoveLabels', pos: itemPos, variable, ...this.parseLabelNames() });
         continue;
       }
       const target = this.parsePostfix();

@@ -381,6 +381,9 @@ class Lexer {
     } else if (IDENTIFIER_START.test(String.fromCodePoint(text.codePointAt(this.index) ?? 0))) {
       this.consumeIdentifierPart();
       name = text.slice(start + 1, this.index);
+    } else if (code === 40) {
+      // `$(…)`: a dynamic label or type (Neo4j 5.26), an expression in parentheses after a bare `$`.
+      return { type: 'symbol', value: '$', upper: '', start, end: this.index };
     } else {
       throw this.error(start, "Invalid input '$': expected a parameter name");
     }

@@ -1,5 +1,6 @@
 import type {
   Expression,
+  LabelDynamic,
   LabelExpression,
   NodePattern,
   Pattern,
@@ -250,6 +251,8 @@ export abstract class PatternParser extends ExpressionParser {
   }
 
   private parseLabelNot(): LabelExpression {
+    const dynamic = this.parseDynamicLabel();
+    if (dynamic !== undefined) return dynamic;
     if (this.acceptSymbol('!')) return { kind: 'LabelNot', operand: this.parseLabelNot() };
     if (this.acceptSymbol('%')) return { kind: 'LabelWildcard' };
     if (this.acceptSymbol('(')) {
@@ -258,5 +261,22 @@ export abstract class PatternParser extends ExpressionParser {
       return inner;
     }
     return { kind: 'LabelName', name: this.parseName('a label name') };
+  }
+
+  /** `$(expression)`, `$all(expression)` or `$any(expression)`: a dynamic label, or undefined if none is here. */
+  protected parseDynamicLabel(): LabelDynamic | undefined {
+    const token = this.current;
+    let any = false;
+    if (this.isSymbol('$') && this.isSymbol('(', 1)) {
+      this.index += 2;
+    } else if (token.type === 'parameter' && this.isSymbol('(', 1) && /^(any|all)$/i.test(token.value)) {
+      any = token.value.toLowerCase() === 'any';
+      this.index += 2;
+    } else {
+      return undefined;
+    }
+    const expression = this.parseExpression();
+    this.expectSymbol(')');
+    return { kind: 'LabelDynamic', expression, any };
   }
 }

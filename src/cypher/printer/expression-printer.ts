@@ -114,7 +114,7 @@ export abstract class ExpressionPrinter {
       case 'IsTyped':
         return `${this.printExpression(expression.operand, Level.predicate)} IS ${expression.negated ? 'NOT ' : ''}:: ${printCypherType(expression.type)}`;
       case 'LabelCheck':
-        return `${this.printExpression(expression.subject, Level.postfix)}:${printLabelExpression(expression.labels, 'topNoBar')}`;
+        return `${this.printExpression(expression.subject, Level.postfix)}:${printLabelExpression(expression.labels, 'topNoBar', (inner) => this.printExpression(inner))}`;
       case 'FunctionCall': {
         const args = expression.args.map((arg) => this.printExpression(arg)).join(', ');
         return `${printFunctionName(expression.name)}(${expression.distinct ? 'DISTINCT ' : ''}${args})`;
@@ -224,26 +224,34 @@ function printLiteral(value: null | boolean | bigint | number | string): string 
 export type LabelContext = 'top' | 'topNoBar' | 'or' | 'tight';
 
 /** A label expression as Cypher source (without the leading colon). */
-export function printLabelExpression(labels: LabelExpression, context: LabelContext = 'top'): string {
+export function printLabelExpression(
+  labels: LabelExpression,
+  context: LabelContext = 'top',
+  printInner: (expression: Expression) => string = () => '…',
+): string {
+  const recurse = (operand: LabelExpression, inner: LabelContext): string =>
+    printLabelExpression(operand, inner, printInner);
   switch (labels.kind) {
     case 'LabelName':
       return printName(labels.name);
     case 'LabelWildcard':
       return '%';
     case 'LabelNot':
-      return `!${printLabelExpression(labels.operand, 'tight')}`;
+      return `!${recurse(labels.operand, 'tight')}`;
     case 'LabelAnd': {
       const atTop = context === 'top' || context === 'topNoBar';
       if (atTop && labels.operands.every((operand) => operand.kind === 'LabelName')) {
-        return labels.operands.map((operand) => printLabelExpression(operand)).join(':');
+        return labels.operands.map((operand) => recurse(operand, 'top')).join(':');
       }
-      const text = labels.operands.map((operand) => printLabelExpression(operand, 'tight')).join('&');
+      const text = labels.operands.map((operand) => recurse(operand, 'tight')).join('&');
       return context === 'tight' ? `(${text})` : text;
     }
     case 'LabelOr': {
-      const text = labels.operands.map((operand) => printLabelExpression(operand, 'or')).join('|');
+      const text = labels.operands.map((operand) => recurse(operand, 'or')).join('|');
       return context === 'topNoBar' || context === 'tight' ? `(${text})` : text;
     }
+    case 'LabelDynamic':
+      return `$${labels.any ? 'any' : ''}(${printInner(labels.expression)})`;
     default:
       return assertNever(labels, 'label expression');
   }

@@ -33,7 +33,9 @@ export abstract class PatternPrinter extends ExpressionPrinter {
 
   private printNode(node: NodePattern): string {
     let text = node.variable === undefined ? '' : printName(node.variable.name);
-    if (node.labels !== undefined) text += `:${printLabelExpression(node.labels)}`;
+    if (node.labels !== undefined) {
+      text += `:${printLabelExpression(node.labels, 'top', (inner) => this.printExpression(inner))}`;
+    }
     text += this.printDetailTail(node.properties, node.where, text !== '');
     return `(${text})`;
   }

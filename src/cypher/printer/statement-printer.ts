@@ -175,7 +175,7 @@ export class StatementPrinter extends PatternPrinter {
       case 'MergeProperties':
         return `${printName(item.variable.name)} += ${this.printExpression(item.value)}`;
       case 'SetLabels':
-        return `${printName(item.variable.name)}${item.labels.map((label) => `:${printName(label)}`).join('')}`;
+        return `${printName(item.variable.name)}${this.printLabelItems(item.labels, item.dynamicLabels)}`;
       default:
         return assertNever(item, 'SET item');
     }
@@ -184,7 +184,14 @@ export class StatementPrinter extends PatternPrinter {
   private printRemoveItem(item: RemoveItem): string {
     if (item.kind === 'RemoveProperty')
       return `${this.printExpression(item.subject, 11)}.${printName(item.key)}`;
-    return `${printName(item.variable.name)}${item.labels.map((label) => `:${printName(label)}`).join('')}`;
+    return `${printName(item.variable.name)}${this.printLabelItems(item.labels, item.dynamicLabels)}`;
+  }
+
+  /** `:A:B:$(expression)` for SET and REMOVE. */
+  private printLabelItems(labels: readonly string[], dynamic: readonly Expression[] | undefined): string {
+    const names = labels.map((label) => `:${printName(label)}`);
+    const computed = (dynamic ?? []).map((expression) => `:$(${this.printExpression(expression)})`);
+    return [...names, ...computed].join('');
   }
 
   private printYield(clause: YieldClause): string {

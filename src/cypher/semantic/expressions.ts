@@ -24,6 +24,7 @@ import {
   union,
   type StaticType,
 } from './types.js';
+import { dynamicLabelExpressions } from './dynamic-labels.js';
 
 /**
  * Where aggregating functions may appear: `allowed` at the top of a WITH/RETURN item, `inside` within
@@ -131,6 +132,7 @@ export function checkExpression(expression: Expression, env: ExpressionEnv): Sta
       return BOOLEAN;
     case 'LabelCheck':
       sub(expression.subject);
+      for (const label of dynamicLabelExpressions(expression.labels)) sub(label);
       return BOOLEAN;
     case 'FunctionCall':
       return checkFunctionCall(expression, env);

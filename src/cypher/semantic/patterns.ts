@@ -1,8 +1,16 @@
-import type { Expression, NodePattern, PatternPart, RelationshipPattern } from '../ast/index.js';
+import type {
+  Expression,
+  LabelExpression,
+  NodePattern,
+  PatternPart,
+  RelationshipPattern,
+} from '../ast/index.js';
 import type { AnalysisContext } from './context.js';
 import { checkExpression, checkPredicate, type ExpressionEnv } from './expressions.js';
 import type { Scope } from './scope.js';
 import { NODE, PATH, RELATIONSHIP, TypeBits, listOf, mayBe, typeName, type StaticType } from './types.js';
+import { dynamicLabelExpressions } from './dynamic-labels.js';
+import { unexpectedSyntax } from './semantic-error.js';
 
 /**
  * How a pattern is used. `create` and `merge` bind new entities (so re-using a bound variable with new
@@ -80,6 +88,17 @@ class PatternBinder {
 
   #bindNode(node: NodePattern, single: boolean): void {
     this.#defer(node.properties, node.where);
+    for (const expression of dynamicLabelExpressions(node.labels)) {
+      this.#deferred.push({ expression, predicate: false });
+    }
+    if ((this.#mode === 'create' || this.#mode === 'merge') && !isLabelConjunction(node.labels)) {
+      throw unexpectedSyntax(
+        this.#ctx.text,
+        `${this.#mode.toUpperCase()} can only give a node a conjunction of labels (\`:A:B\`, \`:A&B\`, \`:$(…)\`), ` +
+          'not a disjunction, a negation, a wildcard or $any(…)',
+        node.pos,
+      );
+    }
     const variable = node.variable;
     if (variable === undefined) return;
     const existing = this.scope.lookup(variable.name);
@@ -200,4 +219,11 @@ class PatternBinder {
     }
     if (where !== undefined) this.#deferred.push({ expression: where, predicate: true });
   }
+}
+
+/** `:A`, `:A:B`, `:A&B`, `:$(…)` and mixes of them: the labels a created node can be given. */
+function isLabelConjunction(labels: LabelExpression | undefined): boolean {
+  if (labels === undefined || labels.kind === 'LabelName') return true;
+  if (labels.kind === 'LabelDynamic') return !labels.any;
+  return labels.kind === 'LabelAnd' && labels.operands.every(isLabelConjunction);
 }

@@ -20,6 +20,7 @@ export function checkSetItems(ctx: AnalysisContext, items: readonly SetItem[], s
         break;
       case 'SetLabels':
         checkExpression(item.variable, env);
+        for (const expression of item.dynamicLabels ?? []) checkExpression(expression, env);
         break;
     }
   }
@@ -30,7 +31,10 @@ export function checkRemove(ctx: AnalysisContext, clause: Remove, scope: Scope):
   const env: ExpressionEnv = { ctx, scope, aggregation: 'forbidden' };
   for (const item of clause.items) {
     if (item.kind === 'RemoveProperty') checkExpression(item.subject, env);
-    else checkExpression(item.variable, env);
+    else {
+      checkExpression(item.variable, env);
+      for (const expression of item.dynamicLabels ?? []) checkExpression(expression, env);
+    }
   }
 }
 

@@ -27,6 +27,7 @@ export function labelNames(expression: LabelExpression | undefined): string[] {
     case 'LabelNot':
       return labelNames(expression.operand);
     case 'LabelWildcard':
+    case 'LabelDynamic':
       return [];
   }
 }

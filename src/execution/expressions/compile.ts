@@ -159,7 +159,9 @@ export function compileExpression(expression: Expression, scope: CompileScope): 
         expression.negated,
       );
     case 'LabelCheck':
-      return compileLabelCheck(compileExpression(expression.subject, scope), expression.labels);
+      return compileLabelCheck(compileExpression(expression.subject, scope), expression.labels, (inner) =>
+        compileExpression(inner, scope),
+      );
     case 'FunctionCall':
       return compileFunctionCall(expression, scope);
     case 'CountStar':

@@ -8,6 +8,7 @@ import type { BuildContext, Operator } from './operator.js';
 import { buildPathValue } from './project-path.js';
 import { PropertyKeyTokens } from './property-key-tokens.js';
 import { createEntries, propertyMapOf } from './property-writes.js';
+import { compileLabelNames } from './label-names.js';
 
 /** A compiled create pattern: creates its nodes and relationships for one row, in a copy of it. */
 export type RowCreate = (row: Row) => Row;
@@ -37,6 +38,9 @@ export function compileCreate(spec: CreateSpec, build: BuildContext, merging = f
     labelNames: [...new Set(node.labels)],
     // Resolved at the first row (creating labels is a write) and kept: tokens never change.
     labelTokens: undefined as readonly number[] | undefined,
+    // `$(…)` labels: names evaluated per row, then their tokens (undefined when the node has none).
+    dynamicLabels:
+      node.dynamicLabels.length === 0 ? undefined : compileLabelNames(node.labels, node.dynamicLabels, build),
     keyTokens: keyTokens(),
   }));
   const relationships = spec.relationships.map((rel) => ({
@@ -55,7 +59,10 @@ export function compileCreate(spec: CreateSpec, build: BuildContext, merging = f
     for (const node of nodes) {
       const map = node.evaluate === undefined ? NO_PROPERTIES : propertyMapOf(node.evaluate(row, context));
       if (merging) rejectNulls(map, node.variable);
-      const labels = (node.labelTokens ??= node.labelNames.map((label) => tokens.labels.getOrCreate(label)));
+      const labels =
+        node.dynamicLabels === undefined
+          ? (node.labelTokens ??= node.labelNames.map((label) => tokens.labels.getOrCreate(label)))
+          : [...new Set(node.dynamicLabels(row).map((label) => tokens.labels.getOrCreate(label)))];
       const id = tx.createNode(labels, createEntries(context, map, node.keyTokens));
       statistics.nodesCreated++;
       statistics.labelsAdded += labels.length;

@@ -2,6 +2,7 @@ import type { SetItemPlan } from '../../planner/index.js';
 import type { Evaluator } from '../expressions/compile-scope.js';
 import type { Row } from '../runtime/row.js';
 import type { BuildContext } from './operator.js';
+import { compileLabelNames } from './label-names.js';
 import { PropertyKeyTokens } from './property-key-tokens.js';
 import { propertyMapOf, targetOf, writeProperties, writeProperty } from './property-writes.js';
 
@@ -36,25 +37,29 @@ export function compileSetItem(item: SetItemPlan, build: BuildContext): RowWrite
         const target = targetOf(subject(row, context));
         if (target !== undefined) writeProperty(context, target, item.key, null);
       };
-    case 'SetLabels':
+    case 'SetLabels': {
+      const labelsOf = compileLabelNames(item.labels, item.dynamicLabels, build);
       return (row) => {
         const target = targetOf(subject(row, context));
         if (target?.entity !== 'NODE') return;
-        for (const label of item.labels) {
+        for (const label of labelsOf(row)) {
           if (context.tx.addLabel(target.id, context.tokens.labels.getOrCreate(label)))
             context.statistics.labelsAdded++;
         }
       };
-    case 'RemoveLabels':
+    }
+    case 'RemoveLabels': {
+      const labelsOf = compileLabelNames(item.labels, item.dynamicLabels, build);
       return (row) => {
         const target = targetOf(subject(row, context));
         if (target?.entity !== 'NODE') return;
-        for (const label of item.labels) {
+        for (const label of labelsOf(row)) {
           const token = context.tokens.labels.idOf(label);
           if (token !== undefined && context.tx.removeLabel(target.id, token))
             context.statistics.labelsRemoved++;
         }
       };
+    }
   }
 }
 

@@ -1,4 +1,15 @@
-import type { Create, Delete, Merge, PatternPart, Remove, SetClause, SetItem } from '../../cypher/index.js';
+import type {
+  Create,
+  Delete,
+  Expression,
+  LabelExpression,
+  Merge,
+  NodePattern,
+  PatternPart,
+  Remove,
+  SetClause,
+  SetItem,
+} from '../../cypher/index.js';
 import type {
   CreateSpec,
   CreateNodeSpec,
@@ -7,7 +18,7 @@ import type {
   SetItemPlan,
 } from '../plan/physical-plan.js';
 import { variable } from './expression-tools.js';
-import { conjunctiveLabels, namedPath, planPattern } from './plan-match.js';
+import { namedPath, planPattern } from './plan-match.js';
 import type { PlanState, PlannerContext, Scope } from './planner-context.js';
 
 /** Gives every anonymous node and relationship of a pattern part a hidden variable. */
@@ -41,7 +52,9 @@ export function createSpec(
       const slot = scope.get(name) ?? context.newSlot();
       scope.set(name, slot);
       const properties = node.properties === undefined ? undefined : context.expr(node.properties, scope);
-      nodes.push({ slot, variable: name, labels: conjunctiveLabels(node), properties });
+      const { labels, dynamic } = createdLabels(node);
+      const dynamicLabels = dynamic.map((expression) => context.expr(expression, scope));
+      nodes.push({ slot, variable: name, labels, dynamicLabels, properties });
     });
     const relNames = part.element.relationships.map((rel) => rel.variable?.name ?? '');
     part.element.relationships.forEach((rel, index) => {
@@ -118,7 +131,12 @@ export function setItem(context: PlannerContext, item: SetItem, scope: Scope): S
         value: context.expr(item.value, scope),
       };
     case 'SetLabels':
-      return { kind: 'SetLabels', subject: context.expr(item.variable, scope), labels: item.labels };
+      return {
+        kind: 'SetLabels',
+        subject: context.expr(item.variable, scope),
+        labels: item.labels,
+        dynamicLabels: (item.dynamicLabels ?? []).map((expression) => context.expr(expression, scope)),
+      };
   }
 }
 
@@ -131,7 +149,14 @@ export function planRemove(context: PlannerContext, state: PlanState, clause: Re
   const items: SetItemPlan[] = clause.items.map((item) =>
     item.kind === 'RemoveProperty'
       ? { kind: 'RemoveProperty', subject: context.expr(item.subject, state.scope), key: item.key }
-      : { kind: 'RemoveLabels', subject: context.expr(item.variable, state.scope), labels: item.labels },
+      : {
+          kind: 'RemoveLabels',
+          subject: context.expr(item.variable, state.scope),
+          labels: item.labels,
+          dynamicLabels: (item.dynamicLabels ?? []).map((expression) =>
+            context.expr(expression, state.scope),
+          ),
+        },
   );
   return { plan: { kind: 'Set', source: state.plan, items }, scope: state.scope };
 }
@@ -139,4 +164,21 @@ export function planRemove(context: PlannerContext, state: PlanState, clause: Re
 export function planDelete(context: PlannerContext, state: PlanState, clause: Delete): PlanState {
   const values = clause.expressions.map((expression) => context.expr(expression, state.scope));
   return { plan: { kind: 'Delete', source: state.plan, detach: clause.detach, values }, scope: state.scope };
+}
+
+/**
+ * The labels a created node gets: the names of `:A:B` / `:A&B`, and the `$(…)` expressions among them
+ * (CREATE and MERGE take no other label expressions; the semantic check refused them before).
+ */
+function createdLabels(node: NodePattern): { labels: string[]; dynamic: Expression[] } {
+  const labels: string[] = [];
+  const dynamic: Expression[] = [];
+  const visit = (expression: LabelExpression | undefined): void => {
+    if (expression === undefined) return;
+    if (expression.kind === 'LabelName') labels.push(expression.name);
+    else if (expression.kind === 'LabelDynamic') dynamic.push(expression.expression);
+    else if (expression.kind === 'LabelAnd') expression.operands.forEach(visit);
+  };
+  visit(node.labels);
+  return { labels, dynamic };
 }

@@ -383,6 +383,8 @@ export interface CreateNodeSpec {
   readonly slot: number;
   readonly variable: string;
   readonly labels: readonly string[];
+  /** `$(…)` labels, evaluated per row to a STRING or LIST<STRING> (Neo4j 5.26 dynamic labels). */
+  readonly dynamicLabels: readonly PlanExpression[];
   readonly properties: PlanExpression | undefined;
 }
 
@@ -417,9 +419,21 @@ export type SetItemPlan =
     }
   | { readonly kind: 'SetAllProperties'; readonly subject: PlanExpression; readonly value: PlanExpression }
   | { readonly kind: 'MergeProperties'; readonly subject: PlanExpression; readonly value: PlanExpression }
-  | { readonly kind: 'SetLabels'; readonly subject: PlanExpression; readonly labels: readonly string[] }
+  | {
+      readonly kind: 'SetLabels';
+      readonly subject: PlanExpression;
+      readonly labels: readonly string[];
+      /** `$(…)` labels, evaluated per row. */
+      readonly dynamicLabels: readonly PlanExpression[];
+    }
   | { readonly kind: 'RemoveProperty'; readonly subject: PlanExpression; readonly key: string }
-  | { readonly kind: 'RemoveLabels'; readonly subject: PlanExpression; readonly labels: readonly string[] };
+  | {
+      readonly kind: 'RemoveLabels';
+      readonly subject: PlanExpression;
+      readonly labels: readonly string[];
+      /** `$(…)` labels, evaluated per row. */
+      readonly dynamicLabels: readonly PlanExpression[];
+    };
 
 export interface SetOp {
   readonly kind: 'Set';
