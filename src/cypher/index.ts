@@ -5,6 +5,7 @@
  * Must not know: storage, plans, execution, Bolt.
  */
 export type * from './ast/index.js';
+export { labelLeaves, type LabelLeaf } from './semantic/label-leaves.js';
 export { parse } from './parser/parse.js';
 export { isConstantLiteral } from './parser/constant-literals.js';
 export { analyze, type AnalyzedStatement } from './semantic/analyze.js';

@@ -24,7 +24,7 @@ import {
   union,
   type StaticType,
 } from './types.js';
-import { dynamicLabelExpressions } from './dynamic-labels.js';
+import { dynamicLabelExpressions } from './label-leaves.js';
 
 /**
  * Where aggregating functions may appear: `allowed` at the top of a WITH/RETURN item, `inside` within

@@ -9,7 +9,7 @@ import type { AnalysisContext } from './context.js';
 import { checkExpression, checkPredicate, type ExpressionEnv } from './expressions.js';
 import type { Scope } from './scope.js';
 import { NODE, PATH, RELATIONSHIP, TypeBits, listOf, mayBe, typeName, type StaticType } from './types.js';
-import { dynamicLabelExpressions } from './dynamic-labels.js';
+import { dynamicLabelExpressions } from './label-leaves.js';
 import { unexpectedSyntax } from './semantic-error.js';
 
 /**

@@ -1,11 +1,12 @@
-import type {
-  LabelCheck,
-  LabelExpression,
-  MapLiteral,
-  MapProjection,
-  NodePattern,
-  PropertyAccess,
-  RelationshipPattern,
+import {
+  labelLeaves,
+  type LabelCheck,
+  type LabelExpression,
+  type MapLiteral,
+  type MapProjection,
+  type NodePattern,
+  type PropertyAccess,
+  type RelationshipPattern,
 } from '../../cypher/index.js';
 import { isSymbolAt, tokenAt, type QueryToken } from './query-tokens.js';
 
@@ -15,21 +16,9 @@ import { isSymbolAt, tokenAt, type QueryToken } from './query-tokens.js';
  * the text does not match the tree (a notification then simply carries no position).
  */
 
-/** The names of a label expression, left to right as written. */
+/** The names of a label expression, left to right as written (`$(…)` labels have none). */
 export function labelNames(expression: LabelExpression | undefined): string[] {
-  if (expression === undefined) return [];
-  switch (expression.kind) {
-    case 'LabelName':
-      return [expression.name];
-    case 'LabelAnd':
-    case 'LabelOr':
-      return expression.operands.flatMap(labelNames);
-    case 'LabelNot':
-      return labelNames(expression.operand);
-    case 'LabelWildcard':
-    case 'LabelDynamic':
-      return [];
-  }
+  return labelLeaves(expression).flatMap((leaf) => (leaf.kind === 'LabelName' ? [leaf.name] : []));
 }
 
 /** Offsets of the labels of `(n:A&B {…})`, one per `labelNames(node.labels)` entry. */
