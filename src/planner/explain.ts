@@ -44,6 +44,7 @@ function childrenOf(plan: PhysicalPlan): PhysicalPlan[] {
   if (plan.kind === 'Apply' || plan.kind === 'Union') return [plan.left, plan.right];
   if (plan.kind === 'Merge') return [plan.source, plan.match];
   if (plan.kind === 'Foreach') return [plan.source, plan.body];
+  if (plan.kind === 'Trail') return [plan.source, plan.inner];
   // A leaf reading rows of an Argument is printed as a leaf; over anything else as its child.
   return plan.source.kind === 'Argument' && isLeaf(plan) ? [] : [plan.source];
 }
@@ -66,6 +67,7 @@ function boundNames(plan: PhysicalPlan): string[] {
   if ('variable' in plan && typeof plan.variable === 'string') return [plan.variable];
   if (plan.kind === 'Expand' || plan.kind === 'VarLengthExpand' || plan.kind === 'RelationshipIndexSeek')
     return [...plan.names];
+  if (plan.kind === 'Trail') return [plan.names[0], plan.names[2], ...plan.groups.map((group) => group.name)];
   if (plan.kind === 'Projection') return plan.items.map((item) => item.name);
   if (plan.kind === 'EagerAggregation') return plan.groupings.map((item) => item.name);
   if (plan.kind === 'ProduceResults') return [...plan.columns];
@@ -177,6 +179,10 @@ function nameAndDetails(plan: PhysicalPlan): [string, string] {
         plan.into ? 'VarLengthExpand(Into)' : 'VarLengthExpand(All)',
         arrow(plan.direction, ...plan.names, plan.types),
       ];
+    case 'Trail': {
+      const [from, , to] = plan.names.map((name) => (name.startsWith('  ') ? 'anon' : name));
+      return ['Repeat(Trail)', `(${from ?? ''}) ${plan.text} (${to ?? ''})`];
+    }
     case 'ShortestPath':
       return ['ShortestPath', plan.text];
     case 'Filter':

@@ -20,15 +20,36 @@ export interface PatternPart {
 }
 
 /**
- * A chain `node (rel node)*`: `nodes.length === relationships.length + 1`, relationship i joins nodes i and
- * i + 1. Quantified relationships (`-[:R]->+`, `{1,3}`) are held as variable-length ones; quantified path
- * patterns (`((a)-[:R]->(b)){1,3}`) are not in the AST yet: the parser reports them as unsupported syntax.
+ * A chain `node (connection node)*`: `nodes.length === relationships.length + 1`, connection i joins nodes
+ * i and i + 1. A connection is a relationship pattern or a quantified path pattern. Quantified
+ * relationships (`-[:R]->+`, `{1,3}`) are held as variable-length relationships. A quantified path pattern
+ * at either end of the chain, or two of them side by side, get an anonymous node pattern juxtaposed.
  */
 export interface PatternElement {
   readonly kind: 'PatternElement';
   readonly pos: number;
   readonly nodes: readonly NodePattern[];
-  readonly relationships: readonly RelationshipPattern[];
+  readonly relationships: readonly PatternConnection[];
+}
+
+/** What joins two node patterns of a chain. */
+export type PatternConnection = RelationshipPattern | QuantifiedPathPattern;
+
+/**
+ * `((a)-[r:R]->(b) WHERE predicate){min,max}` (Neo4j 5.9+ / GQL quantified path patterns): the inner chain
+ * repeated min..max times, each iteration's last node the next one's first. The node patterns juxtaposed
+ * outside are the first iteration's first node and the last iteration's last node. Outside the pattern the
+ * inner variables are group variables: lists of what each iteration bound.
+ */
+export interface QuantifiedPathPattern {
+  readonly kind: 'QuantifiedPathPattern';
+  readonly pos: number;
+  /** The repeated chain: at least one relationship, none of them variable-length. */
+  readonly element: PatternElement;
+  readonly where: Expression | undefined;
+  readonly min: number;
+  /** Undefined for no upper bound (`+`, `*`, `{n,}`). */
+  readonly max: number | undefined;
 }
 
 /** `(variable:Labels {properties} WHERE predicate)`. */

@@ -4,13 +4,27 @@ import type {
   LabelExpression,
   NodePattern,
   Pattern,
+  PatternConnection,
   PatternElement,
   PatternPart,
+  QuantifiedPathPattern,
   RangeQuantifier,
   RelationshipPattern,
   Variable,
 } from '../ast/index.js';
 import { ExpressionParser } from './expression-parser.js';
+
+/** The anonymous node pattern juxtaposed with a quantified path pattern that has no node beside it. */
+function anonymousNode(pos: number): NodePattern {
+  return {
+    kind: 'NodePattern',
+    pos,
+    variable: undefined,
+    labels: undefined,
+    properties: undefined,
+    where: undefined,
+  };
+}
 
 /**
  * Patterns (openCypher `Pattern`, `PatternPart`, `PatternElement`, `NodePattern`, `RelationshipPattern`)
@@ -81,31 +95,99 @@ export abstract class PatternParser extends ExpressionParser {
     if (!this.acceptKeyword('PATH')) this.acceptKeyword('PATHS');
   }
 
-  /** `PatternElement = NodePattern (RelationshipPattern NodePattern)*`, or one in parentheses. */
+  /**
+   * `PatternElement = (NodePattern (RelationshipPattern NodePattern)* | ParenthesizedPath)+`: node chains
+   * and quantified path patterns side by side, or one whole element in parentheses. An anonymous node is
+   * juxtaposed where a quantified path pattern starts or ends the chain or meets another one.
+   */
   protected parsePatternElement(): PatternElement {
     const pos = this.current.start;
-    if (this.isSymbol('(') && this.isSymbol('(', 1)) {
-      this.advance();
-      const inner = this.parsePatternElement();
-      this.expectSymbol(')');
-      if (
-        this.isSymbol('-') ||
-        this.isSymbol('<') ||
-        this.isSymbol('{') ||
-        this.isSymbol('*') ||
-        this.isSymbol('+')
-      ) {
-        this.fail('end of pattern (quantified path patterns are not supported)');
+    const nodes: NodePattern[] = [];
+    const relationships: PatternConnection[] = [];
+    do {
+      if (this.isSymbol('(') && this.isSymbol('(', 1)) {
+        const groupAt = this.current.start;
+        const group = this.parseParenthesizedPath();
+        if (group.kind === 'PatternElement') {
+          if (nodes.length > 0 || this.isSymbol('(')) {
+            this.failAt(
+              groupAt,
+              'A parenthesized path pattern needs a quantifier (such as `+` or `{1,3}`) when it is juxtaposed with other patterns',
+              'UnexpectedSyntax',
+            );
+          }
+          return group;
+        }
+        if (nodes.length === 0) nodes.push(anonymousNode(groupAt));
+        relationships.push(group);
+        if (!this.isSymbol('(') || this.isSymbol('(', 1)) nodes.push(anonymousNode(this.current.start));
+        else nodes.push(this.parseNodePattern());
+      } else {
+        if (nodes.length > 0) {
+          this.failAt(
+            this.current.start,
+            'Juxtaposition is currently only supported for quantified path patterns: join node patterns with a relationship pattern',
+            'UnexpectedSyntax',
+          );
+        }
+        nodes.push(this.parseNodePattern());
       }
-      return inner;
-    }
-    const nodes = [this.parseNodePattern()];
-    const relationships: RelationshipPattern[] = [];
-    while (this.isSymbol('-') || (this.isSymbol('<') && this.isSymbol('-', 1))) {
-      relationships.push(this.parseRelationshipPattern());
-      nodes.push(this.parseNodePattern());
-    }
+      while (this.isSymbol('-') || (this.isSymbol('<') && this.isSymbol('-', 1))) {
+        relationships.push(this.parseRelationshipPattern());
+        nodes.push(this.parseNodePattern());
+      }
+    } while (this.isSymbol('('));
     return { kind: 'PatternElement', pos, nodes, relationships };
+  }
+
+  /**
+   * `'(' PatternElement [WHERE Expression] ')' [Quantifier]`: a quantified path pattern, or without a
+   * quantifier a whole pattern element in parentheses (its WHERE is not supported there).
+   */
+  private parseParenthesizedPath(): QuantifiedPathPattern | PatternElement {
+    const pos = this.expectSymbol('(').start;
+    const element = this.parsePatternElement();
+    const whereAt = this.current.start;
+    const where = this.acceptKeyword('WHERE') ? this.parseExpression() : undefined;
+    this.expectSymbol(')');
+    const quantifier = this.parseRelationshipQuantifier();
+    if (quantifier === undefined) {
+      if (where !== undefined) {
+        this.failAt(
+          whereAt,
+          'a quantifier after a parenthesized path pattern with WHERE',
+          'UnexpectedSyntax',
+        );
+      }
+      return element;
+    }
+    if (element.relationships.some((connection) => connection.kind === 'QuantifiedPathPattern')) {
+      this.failAt(pos, 'Quantified path patterns are not allowed to be nested', 'UnexpectedSyntax');
+    }
+    if (element.relationships.length === 0) {
+      this.failAt(
+        pos,
+        'A quantified path pattern needs to have at least one relationship',
+        'UnexpectedSyntax',
+      );
+    }
+    for (const connection of element.relationships) {
+      if (connection.kind === 'RelationshipPattern' && connection.length !== undefined) {
+        this.failAt(
+          connection.pos,
+          'Variable length relationships cannot be part of a quantified path pattern',
+          'UnexpectedSyntax',
+        );
+      }
+    }
+    return {
+      kind: 'QuantifiedPathPattern',
+      pos,
+      element,
+      where,
+      min: quantifier.min ?? 0,
+      max: quantifier.max,
+    };
   }
 
   /** `NodePattern = '(' [Variable] [LabelExpression] [Properties] [WHERE Expression] ')'`. */

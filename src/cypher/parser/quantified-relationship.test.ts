@@ -9,7 +9,7 @@ function relationship(pattern: string): RelationshipPattern {
   const statement = parse(`MATCH ${pattern} RETURN 1`) as QueryStatement;
   const match = statement.query.parts[0]?.clauses[0] as Match;
   const found = match.pattern.parts[0]?.element.relationships[0];
-  assert.ok(found);
+  assert.equal(found?.kind, 'RelationshipPattern');
   return found;
 }
 

@@ -4,6 +4,7 @@ import type {
   Pattern,
   PatternElement,
   PatternPart,
+  QuantifiedPathPattern,
   RelationshipPattern,
 } from '../ast/index.js';
 import { ExpressionPrinter, printLabelExpression } from './expression-printer.js';
@@ -25,10 +26,19 @@ export abstract class PatternPrinter extends ExpressionPrinter {
     let text = '';
     element.nodes.forEach((node, index) => {
       const relationship = index > 0 ? element.relationships[index - 1] : undefined;
-      if (relationship !== undefined) text += this.printRelationship(relationship);
+      if (relationship?.kind === 'QuantifiedPathPattern') text += ` ${this.printQuantified(relationship)} `;
+      else if (relationship !== undefined) text += this.printRelationship(relationship);
       text += this.printNode(node);
     });
     return text;
+  }
+
+  /** `((a)-[r]->(b) WHERE p){1,3}`: the quantifier always in braces. */
+  private printQuantified(quantified: QuantifiedPathPattern): string {
+    const where = quantified.where === undefined ? '' : ` WHERE ${this.printExpression(quantified.where)}`;
+    const range =
+      quantified.min === quantified.max ? `${quantified.min}` : `${quantified.min},${quantified.max ?? ''}`;
+    return `(${this.printPatternElement(quantified.element)}${where}){${range}}`;
   }
 
   private printNode(node: NodePattern): string {

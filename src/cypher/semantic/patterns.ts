@@ -2,8 +2,11 @@ import type {
   Expression,
   LabelExpression,
   NodePattern,
+  PatternElement,
   PatternPart,
+  QuantifiedPathPattern,
   RelationshipPattern,
+  Variable,
 } from '../ast/index.js';
 import type { AnalysisContext } from './context.js';
 import { checkExpression, checkPredicate, type ExpressionEnv } from './expressions.js';
@@ -59,9 +62,7 @@ class PatternBinder {
     const { nodes, relationships } = part.element;
     const pathName = part.variable?.name;
     if (part.variable !== undefined && pathName !== undefined) {
-      const usedInside =
-        nodes.some((n) => n.variable?.name === pathName) ||
-        relationships.some((r) => r.variable?.name === pathName);
+      const usedInside = variablesOfElement(part.element).has(pathName);
       if (this.scope.has(pathName) || usedInside) {
         throw this.#ctx.error(
           'VariableAlreadyBound',
@@ -71,10 +72,22 @@ class PatternBinder {
       }
     }
     const single = relationships.length === 0;
+    const quantified = relationships.find((r) => r.kind === 'QuantifiedPathPattern');
+    if (quantified !== undefined && part.shortest !== undefined) {
+      throw unexpectedSyntax(
+        this.#ctx.text,
+        'Quantified path patterns are not supported in shortestPath, allShortestPaths or SHORTEST yet ' +
+          '(a quantified relationship such as `-[:R]->+` is)',
+        quantified.pos,
+      );
+    }
     nodes.forEach((node) => {
       this.#bindNode(node, single);
     });
-    for (const relationship of relationships) this.#bindRelationship(relationship);
+    for (const relationship of relationships) {
+      if (relationship.kind === 'QuantifiedPathPattern') this.#bindQuantified(relationship);
+      else this.#bindRelationship(relationship);
+    }
     if (part.variable !== undefined) this.scope = this.scope.bind(part.variable.name, PATH);
   }
 
@@ -123,6 +136,65 @@ class PatternBinder {
         `Variable \`${variable.name}\` already declared`,
         variable.pos,
       );
+    }
+  }
+
+  /**
+   * A quantified path pattern: its variables are new (not bound before, nor elsewhere in the pattern), its
+   * predicates see them one iteration at a time (and the variables of earlier clauses), and outside it they
+   * are group variables, lists of what each iteration bound.
+   */
+  #bindQuantified(quantified: QuantifiedPathPattern): void {
+    if (this.#mode === 'create' || this.#mode === 'merge') {
+      throw unexpectedSyntax(
+        this.#ctx.text,
+        `Quantified path patterns are not allowed in ${this.#mode.toUpperCase()}`,
+        quantified.pos,
+      );
+    }
+    let inner = this.#outer;
+    const groups = new Map<string, StaticType>();
+    const declare = (variable: Variable | undefined, type: StaticType): void => {
+      if (variable === undefined) return;
+      const { name, pos } = variable;
+      // A node variable may repeat inside the pattern (`((a)-->(a))`); nothing else may.
+      if (type === NODE && groups.get(name) === NODE) return;
+      if (this.scope.has(name) || groups.has(name)) {
+        throw this.#ctx.error(
+          'VariableAlreadyBound',
+          `Variable \`${name}\` already declared: a variable of a quantified path pattern must not be bound anywhere else`,
+          pos,
+        );
+      }
+      this.#introduce(name, pos);
+      inner = inner.bind(name, type);
+      groups.set(name, type);
+    };
+    const { nodes, relationships } = quantified.element;
+    for (const node of nodes) declare(node.variable, NODE);
+    for (const relationship of relationships) {
+      if (relationship.kind === 'RelationshipPattern') declare(relationship.variable, RELATIONSHIP);
+    }
+    const env: ExpressionEnv = { ctx: this.#ctx, scope: inner, aggregation: 'forbidden' };
+    const check = (expression: Expression | undefined, predicate: boolean): void => {
+      if (expression === undefined) return;
+      if (predicate) checkPredicate(expression, env);
+      else checkExpression(expression, env);
+    };
+    for (const node of nodes) {
+      check(node.properties, false);
+      check(node.where, true);
+      for (const expression of dynamicLabelExpressions(node.labels)) check(expression, false);
+    }
+    for (const relationship of relationships) {
+      if (relationship.kind !== 'RelationshipPattern') continue;
+      check(relationship.properties, false);
+      check(relationship.where, true);
+    }
+    check(quantified.where, true);
+    for (const [name, type] of groups) {
+      if (type === RELATIONSHIP) this.#relationships.add(name);
+      this.scope = this.scope.bind(name, listOf(type));
     }
   }
 
@@ -219,6 +291,18 @@ class PatternBinder {
     }
     if (where !== undefined) this.#deferred.push({ expression: where, predicate: true });
   }
+}
+
+/** The named node and relationship variables of a chain, quantified path patterns included. */
+function variablesOfElement(element: PatternElement): Set<string> {
+  const names = new Set<string>();
+  for (const node of element.nodes) if (node.variable !== undefined) names.add(node.variable.name);
+  for (const connection of element.relationships) {
+    if (connection.kind === 'QuantifiedPathPattern') {
+      for (const name of variablesOfElement(connection.element)) names.add(name);
+    } else if (connection.variable !== undefined) names.add(connection.variable.name);
+  }
+  return names;
 }
 
 /** `:A`, `:A:B`, `:A&B`, `:$(…)` and mixes of them: the labels a created node can be given. */

@@ -36,7 +36,8 @@ function variablesOf(part: PatternPart): Set<string> {
   const names = new Set<string>();
   for (const node of part.element.nodes) if (node.variable !== undefined) names.add(node.variable.name);
   for (const relationship of part.element.relationships) {
-    if (relationship.variable !== undefined) names.add(relationship.variable.name);
+    if (relationship.kind === 'RelationshipPattern' && relationship.variable !== undefined)
+      names.add(relationship.variable.name);
   }
   return names;
 }

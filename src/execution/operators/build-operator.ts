@@ -27,6 +27,7 @@ import { buildNodeCountFromCountStore } from './node-count.js';
 import { buildSort, buildTop } from './sort.js';
 import { buildUnion } from './union.js';
 import { buildUnwind } from './unwind.js';
+import { buildTrail } from './trail.js';
 import { buildVarLengthExpand } from './var-length-expand.js';
 
 /** Builds the operator for one plan node (children through `build.build`). */
@@ -50,6 +51,8 @@ export function buildOperator(plan: PhysicalPlan, build: BuildContext): Operator
       return buildExpand(plan, build);
     case 'VarLengthExpand':
       return buildVarLengthExpand(plan, build);
+    case 'Trail':
+      return buildTrail(plan, build);
     case 'ShortestPath':
       return buildShortestPath(plan, build);
     case 'Filter':

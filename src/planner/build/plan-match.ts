@@ -1,10 +1,18 @@
-import type { Expression, NodePattern, PatternPart, RelationshipPattern } from '../../cypher/index.js';
-import type { PhysicalPlan, ProjectPathOp, RelDirection } from '../plan/physical-plan.js';
+import type {
+  Expression,
+  NodePattern,
+  PatternConnection,
+  PatternPart,
+  QuantifiedPathPattern,
+  RelationshipPattern,
+} from '../../cypher/index.js';
+import type { PhysicalPlan, ProjectPathOp } from '../plan/physical-plan.js';
 import { referencedVariables, splitConjuncts, variable } from './expression-tools.js';
 import { chooseLeaf } from './plan-leaf.js';
 import type { PlanState, PlannerContext, Scope } from './planner-context.js';
 import { planRelationshipSeek } from './plan-relationship-seek.js';
 import { planShortestPart } from './plan-shortest.js';
+import { groupNames, hasDynamicLabels, planTrail, reverseDirection } from './plan-trail.js';
 
 /** A predicate waiting for the pattern variables it reads (`needs`) to be bound. */
 export interface PendingPredicate {
@@ -68,17 +76,47 @@ export class MatchPlanner {
 
   private name(part: PatternPart): NamedPart {
     const nodes = part.element.nodes.map((node) => this.declare(node.variable?.name));
-    const relationships = part.element.relationships.map((rel) => this.declare(rel.variable?.name));
+    const relationships = part.element.relationships.map((rel) =>
+      this.declare(rel.kind === 'RelationshipPattern' ? rel.variable?.name : undefined),
+    );
     part.element.nodes.forEach((node, index) => {
       this.nodePredicates(node, nodes[index] ?? '');
     });
-    if (part.shortest === undefined) {
-      part.element.relationships.forEach((rel, index) => {
-        this.relationshipPredicates(rel, relationships[index] ?? '');
-      });
-    }
+    part.element.relationships.forEach((rel, index) => {
+      if (rel.kind === 'QuantifiedPathPattern') this.groupVariables(rel, nodes[index], nodes[index + 1]);
+      else if (part.shortest === undefined) this.relationshipPredicates(rel, relationships[index] ?? '');
+    });
     if (part.variable !== undefined) this.declare(part.variable.name);
     return { part, nodes, relationships };
+  }
+
+  /**
+   * Declares the group variables of a quantified path pattern. With at least one iteration, the outer
+   * nodes are its first and last inner nodes, so their static labels also hold for them (a better leaf).
+   */
+  private groupVariables(
+    quantified: QuantifiedPathPattern,
+    left: string | undefined,
+    right: string | undefined,
+  ): void {
+    const { nodes, relationships } = quantified.element;
+    for (const node of nodes) if (node.variable !== undefined) this.declare(node.variable.name);
+    for (const rel of relationships) {
+      if (rel.kind === 'RelationshipPattern' && rel.variable !== undefined) this.declare(rel.variable.name);
+    }
+    if (quantified.min === 0) return;
+    for (const [outer, inner] of [
+      [left, nodes[0]],
+      [right, nodes.at(-1)],
+    ] as const) {
+      if (outer === undefined || inner?.labels === undefined || hasDynamicLabels(inner.labels)) continue;
+      this.addPredicate({
+        kind: 'LabelCheck',
+        pos: inner.pos,
+        subject: variable(outer, inner.pos),
+        labels: inner.labels,
+      });
+    }
   }
 
   private declare(name: string | undefined): string {
@@ -265,15 +303,44 @@ export class MatchPlanner {
     return nodes.length > 0 ? best : 0;
   }
 
+  /** A quantified path pattern from the bound `from` to `to` (see planTrail). */
+  private trail(
+    quantified: QuantifiedPathPattern,
+    from: string,
+    listName: string,
+    to: string,
+    reversed: boolean,
+  ): void {
+    const earlier = new Map([...this.scope].filter(([name]) => !this.introduced.has(name)));
+    this.plan = planTrail(this.context, {
+      source: this.plan,
+      quantified,
+      earlier,
+      scope: this.scope,
+      names: [from, listName, to],
+      into: this.bound.has(to),
+      reversed,
+      distinctFrom: [...this.relationshipSlots],
+      planInner: (state, parts, where) => new MatchPlanner(this.context, state).run(parts, where),
+    });
+    this.relationshipSlots.push(this.slot(listName));
+    for (const name of [listName, ...groupNames(quantified), to]) this.bind(name);
+    this.applyReady();
+  }
+
   private expand(
-    rel: RelationshipPattern | undefined,
+    rel: PatternConnection | undefined,
     from: string | undefined,
     relName: string | undefined,
     to: string | undefined,
     reversed: boolean,
   ): void {
     if (rel === undefined || from === undefined || relName === undefined || to === undefined) return;
-    const direction = reversed ? reverse(rel.direction) : rel.direction;
+    if (rel.kind === 'QuantifiedPathPattern') {
+      this.trail(rel, from, relName, to, reversed);
+      return;
+    }
+    const direction = reversed ? reverseDirection(rel.direction) : rel.direction;
     const into = this.bound.has(to);
     const common = {
       source: this.plan,
@@ -306,12 +373,6 @@ export class MatchPlanner {
     this.bind(to);
     this.applyReady();
   }
-}
-
-function reverse(direction: RelDirection): RelDirection {
-  if (direction === 'OUTGOING') return 'INCOMING';
-  if (direction === 'INCOMING') return 'OUTGOING';
-  return 'BOTH';
 }
 
 /** A rough cost of starting at `node`: the count of its cheapest label, or of all nodes. */
@@ -353,10 +414,16 @@ export function namedPath(
     start: scope.get(nodes[0] ?? '') ?? -1,
     steps: relationships.map((rel, index) => ({
       relationship: scope.get(rel) ?? -1,
-      list: part.element.relationships[index]?.length !== undefined,
+      list: isList(part.element.relationships[index]),
       node: scope.get(nodes[index + 1] ?? '') ?? -1,
     })),
   };
+}
+
+/** Whether a connection binds a list of relationships (variable-length, quantified path pattern). */
+function isList(connection: PatternConnection | undefined): boolean {
+  if (connection === undefined) return false;
+  return connection.kind === 'QuantifiedPathPattern' || connection.length !== undefined;
 }
 
 /** Plans a MATCH pattern over `state` (see MatchPlanner). */

@@ -40,6 +40,7 @@ export function planRelationshipSeek(
   let best: { position: number; indexes: CatalogIndex[]; estimate: number } | undefined;
   part.element.relationships.forEach((pattern, position) => {
     const name = relationships[position];
+    if (pattern.kind !== 'RelationshipPattern') return;
     const type = pattern.types[0];
     if (name === undefined || type === undefined || pattern.types.length !== 1) return;
     if (pattern.length !== undefined || input.bound.has(name)) return;
@@ -61,7 +62,12 @@ export function planRelationshipSeek(
   const name = relationships[chosen.position];
   const left = nodes[chosen.position];
   const right = nodes[chosen.position + 1];
-  if (pattern === undefined || name === undefined || left === undefined || right === undefined)
+  if (
+    pattern?.kind !== 'RelationshipPattern' ||
+    name === undefined ||
+    left === undefined ||
+    right === undefined
+  )
     return undefined;
   const seek = chooseIndexSeek(context, input.scope, name, chosen.indexes, input.pendingOf(name));
   if (seek === undefined) return undefined;

@@ -16,7 +16,9 @@ export function planShortestPart(
   pending: readonly PendingPredicate[],
   optional = false,
 ): PhysicalPlan {
-  const rel = part.element.relationships[0];
+  const connection = part.element.relationships[0];
+  // The semantic analysis refuses quantified path patterns under shortestPath and SHORTEST.
+  const rel = connection?.kind === 'RelationshipPattern' ? connection : undefined;
   const relName = relationships[0] ?? '';
   const pathName = part.variable?.name ?? context.anonymousName('PATH');
   if (!scope.has(pathName)) scope.set(pathName, context.newSlot());

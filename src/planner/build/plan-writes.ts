@@ -5,7 +5,9 @@ import type {
   LabelExpression,
   Merge,
   NodePattern,
+  PatternConnection,
   PatternPart,
+  RelationshipPattern,
   Remove,
   SetClause,
   SetItem,
@@ -17,9 +19,24 @@ import type {
   PhysicalPlan,
   SetItemPlan,
 } from '../plan/physical-plan.js';
+import { CypherSemanticError } from '../../errors/index.js';
 import { variable } from './expression-tools.js';
 import { namedPath, planPattern } from './plan-match.js';
 import type { PlanState, PlannerContext, Scope } from './planner-context.js';
+
+/**
+ * The relationship patterns of a chain that CREATE or MERGE makes: the semantic analysis refuses quantified
+ * path patterns there, so one here is a planner bug.
+ */
+function relationshipPatterns(connections: readonly PatternConnection[]): readonly RelationshipPattern[] {
+  return connections.map((connection) => {
+    if (connection.kind !== 'RelationshipPattern')
+      throw new CypherSemanticError('Quantified path patterns are not allowed in CREATE or MERGE', {
+        detail: 'UnexpectedSyntax',
+      });
+    return connection;
+  });
+}
 
 /** Gives every anonymous node and relationship of a pattern part a hidden variable. */
 export function nameAnonymous(context: PlannerContext, part: PatternPart): PatternPart {
@@ -28,7 +45,11 @@ export function nameAnonymous(context: PlannerContext, part: PatternPart): Patte
     item.variable === undefined ? { ...item, variable: variable(context.anonymousName(), item.pos) } : item;
   return {
     ...part,
-    element: { ...element, nodes: element.nodes.map(named), relationships: element.relationships.map(named) },
+    element: {
+      ...element,
+      nodes: element.nodes.map(named),
+      relationships: relationshipPatterns(element.relationships).map(named),
+    },
   };
 }
 
@@ -56,8 +77,9 @@ export function createSpec(
       const dynamicLabels = dynamic.map((expression) => context.expr(expression, scope));
       nodes.push({ slot, variable: name, labels, dynamicLabels, properties });
     });
-    const relNames = part.element.relationships.map((rel) => rel.variable?.name ?? '');
-    part.element.relationships.forEach((rel, index) => {
+    const createdRelationships = relationshipPatterns(part.element.relationships);
+    const relNames = createdRelationships.map((rel) => rel.variable?.name ?? '');
+    createdRelationships.forEach((rel, index) => {
       const name = relNames[index] ?? '';
       const slot = scope.get(name) ?? context.newSlot();
       scope.set(name, slot);

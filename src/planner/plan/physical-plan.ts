@@ -16,6 +16,7 @@ export type PhysicalPlan =
   | RelationshipIndexSeekOp
   | ExpandOp
   | VarLengthExpandOp
+  | TrailOp
   | ShortestPathOp
   | FilterOp
   | ProjectionOp
@@ -200,6 +201,37 @@ export interface VarLengthExpandOp {
   readonly reversed: boolean;
   /** The relationship list was bound earlier: the path must follow exactly those relationships. */
   readonly relationshipBound: boolean;
+}
+
+/**
+ * A quantified path pattern (Neo4j's `Repeat(Trail)`): from the node in `from`, `inner` (one iteration of
+ * the repeated chain, reading its first node from `innerStart`) is run again from each iteration's last
+ * node (`innerEnd`), min..max times, no relationship twice (nor one of `distinctFrom`). Binds the end node
+ * (or, `into`, checks it), each group variable to the list of its values per iteration, and `relationships`
+ * to every relationship walked, in pattern order (for paths and relationship uniqueness).
+ */
+export interface TrailOp {
+  readonly kind: 'Trail';
+  readonly source: PhysicalPlan;
+  readonly inner: PhysicalPlan;
+  readonly from: number;
+  readonly to: number;
+  readonly into: boolean;
+  readonly innerStart: number;
+  readonly innerEnd: number;
+  /** The slots of one iteration's relationships, in the order the iteration walks them. */
+  readonly innerRelationships: readonly number[];
+  readonly groups: readonly { readonly name: string; readonly inner: number; readonly outer: number }[];
+  readonly relationships: number;
+  readonly min: number;
+  readonly max: number | undefined;
+  readonly distinctFrom: readonly number[];
+  /** Expanded from the pattern's right end: lists are reversed to pattern order when bound. */
+  readonly reversed: boolean;
+  /** The start node, the relationship list and the end node (for EXPLAIN). */
+  readonly names: readonly [string, string, string];
+  /** The quantified path pattern as written, for EXPLAIN. */
+  readonly text: string;
 }
 
 /** shortestPath / allShortestPaths between two bound nodes (BFS); binds `path` and `relationship`. */
