@@ -74,8 +74,13 @@ export interface RelationshipPattern {
   readonly kind: 'RelationshipPattern';
   readonly pos: number;
   readonly variable: Variable | undefined;
-  /** Alternative types (`:A|B`, `:A|:B`); empty = any type. */
+  /** Alternative types (`:A|B`, `:A|:B`); empty (and no dynamic ones) = any type. */
   readonly types: readonly string[];
+  /**
+   * `:$(expression)`, `:$any(expression)` (Neo4j 5.26 dynamic types), alternatives to `types`: the type is
+   * the STRING the expression evaluates to, or (`$any`) one of the LIST<STRING>.
+   */
+  readonly dynamicTypes: readonly LabelDynamic[];
   /** `OUTGOING` for `-->`, `INCOMING` for `<--`, `BOTH` for `--` (and `<-->`). */
   readonly direction: 'OUTGOING' | 'INCOMING' | 'BOTH';
   /** Undefined for a single hop. */

@@ -44,3 +44,23 @@ test('$any in SET or REMOVE, a bare $ and an unclosed $( are syntax errors', () 
     assert.throws(() => parse(text), CypherSyntaxError, text);
   }
 });
+
+test('dynamic relationship types print back as written and sit beside the static ones', () => {
+  for (const text of [
+    'MATCH (a)-[r:$(type)]->(b)\nRETURN r',
+    'MATCH (a)-[r:A|$any($types)]-(b)\nRETURN r',
+    'MATCH (a)-[:$(t)*1..2]->(b)\nRETURN b',
+    'CREATE (a)-[:$(row.type)]->(b)',
+  ]) {
+    assert.equal(printStatement(parse(text)), text);
+  }
+  const match = (parse('MATCH (a)-[r:A|$any(x)|B]->(b) RETURN r') as QueryStatement).query.parts[0]
+    ?.clauses[0] as Match;
+  const relationship = match.pattern.parts[0]?.element.relationships[0];
+  assert.ok(relationship?.kind === 'RelationshipPattern');
+  assert.deepEqual(relationship.types, ['A', 'B']);
+  assert.deepEqual(
+    relationship.dynamicTypes.map((dynamic) => dynamic.any),
+    [true],
+  );
+});

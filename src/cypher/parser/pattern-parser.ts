@@ -218,6 +218,7 @@ export abstract class PatternParser extends ExpressionParser {
     this.expectSymbol('-');
     let variable: Variable | undefined;
     let types: readonly string[] = [];
+    let dynamicTypes: readonly LabelDynamic[] = [];
     let length: RangeQuantifier | undefined;
     let properties: Expression | undefined;
     let where: Expression | undefined;
@@ -225,7 +226,8 @@ export abstract class PatternParser extends ExpressionParser {
       const outerDetail = this.unexpectedDetail;
       this.unexpectedDetail = 'InvalidRelationshipPattern';
       if (this.isName() && !this.isKeyword('WHERE')) variable = this.parseVariable();
-      if (this.acceptSymbol(':') || this.acceptKeyword('IS')) types = this.parseRelationshipTypes();
+      if (this.acceptSymbol(':') || this.acceptKeyword('IS'))
+        ({ types, dynamicTypes } = this.parseRelationshipTypes());
       if (this.acceptSymbol('*')) length = this.parseRange();
       this.unexpectedDetail = outerDetail;
       properties = this.parsePatternProperties();
@@ -254,7 +256,17 @@ export abstract class PatternParser extends ExpressionParser {
         where = { kind: 'Quantifier', pos: where.pos, quantifier: 'all', variable, list: variable, where };
       }
     }
-    return { kind: 'RelationshipPattern', pos, variable, types, direction, length, properties, where };
+    return {
+      kind: 'RelationshipPattern',
+      pos,
+      variable,
+      types,
+      dynamicTypes,
+      direction,
+      length,
+      properties,
+      where,
+    };
   }
 
   /**
@@ -281,14 +293,20 @@ export abstract class PatternParser extends ExpressionParser {
     return { min, max };
   }
 
-  /** `:A|B|:C`: alternative relationship types (a disjunction of names is all the AST can hold). */
-  private parseRelationshipTypes(): string[] {
-    const types = [this.parseName('a relationship type name')];
-    while (this.acceptSymbol('|')) {
+  /**
+   * `:A|B|:C|$(e)`: alternative relationship types, names or dynamic (`$(e)`, `$any(e)`); a disjunction
+   * is all a relationship pattern can hold.
+   */
+  private parseRelationshipTypes(): { types: string[]; dynamicTypes: LabelDynamic[] } {
+    const types: string[] = [];
+    const dynamicTypes: LabelDynamic[] = [];
+    for (;;) {
+      const dynamic = this.parseDynamicLabel();
+      if (dynamic === undefined) types.push(this.parseName('a relationship type name'));
+      else dynamicTypes.push(dynamic);
+      if (!this.acceptSymbol('|')) return { types, dynamicTypes };
       this.acceptSymbol(':');
-      types.push(this.parseName('a relationship type name'));
     }
-    return types;
   }
 
   /** After `*`: nothing, `n`, `n..`, `..m` or `n..m`. */

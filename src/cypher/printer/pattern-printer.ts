@@ -52,7 +52,13 @@ export abstract class PatternPrinter extends ExpressionPrinter {
 
   private printRelationship(relationship: RelationshipPattern): string {
     let detail = relationship.variable === undefined ? '' : printName(relationship.variable.name);
-    if (relationship.types.length > 0) detail += `:${relationship.types.map(printName).join('|')}`;
+    const types = [
+      ...relationship.types.map(printName),
+      ...relationship.dynamicTypes.map((dynamic) =>
+        printLabelExpression(dynamic, 'top', (inner) => this.printExpression(inner)),
+      ),
+    ];
+    if (types.length > 0) detail += `:${types.join('|')}`;
     const length = relationship.length;
     if (length !== undefined) {
       detail += '*';

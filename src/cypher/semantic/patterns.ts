@@ -73,6 +73,14 @@ class PatternBinder {
     }
     const single = relationships.length === 0;
     const quantified = relationships.find((r) => r.kind === 'QuantifiedPathPattern');
+    const dynamic = relationships.find((r) => r.kind === 'RelationshipPattern' && r.dynamicTypes.length > 0);
+    if (dynamic !== undefined && part.shortest !== undefined) {
+      throw unexpectedSyntax(
+        this.#ctx.text,
+        'Dynamic relationship types are not supported in shortestPath, allShortestPaths or SHORTEST yet',
+        dynamic.pos,
+      );
+    }
     if (quantified !== undefined && part.shortest !== undefined) {
       throw unexpectedSyntax(
         this.#ctx.text,
@@ -190,6 +198,7 @@ class PatternBinder {
       if (relationship.kind !== 'RelationshipPattern') continue;
       check(relationship.properties, false);
       check(relationship.where, true);
+      for (const dynamic of relationship.dynamicTypes) check(dynamic.expression, false);
     }
     check(quantified.where, true);
     for (const [name, type] of groups) {
@@ -211,6 +220,9 @@ class PatternBinder {
     }
     this.#checkShape(relationship);
     this.#defer(relationship.properties, relationship.where);
+    for (const dynamic of relationship.dynamicTypes) {
+      this.#deferred.push({ expression: dynamic.expression, predicate: false });
+    }
     if (variable === undefined) return;
     const name = variable.name;
     const varLength = relationship.length !== undefined;
@@ -246,7 +258,14 @@ class PatternBinder {
         relationship.pos,
       );
     }
-    if (relationship.types.length !== 1) {
+    if (relationship.dynamicTypes.some((dynamic) => dynamic.any)) {
+      throw unexpectedSyntax(
+        this.#ctx.text,
+        `${clause} needs one relationship type: \`$any(…)\` offers several`,
+        relationship.pos,
+      );
+    }
+    if (relationship.types.length + relationship.dynamicTypes.length !== 1) {
       throw this.#ctx.error(
         'NoSingleRelationshipType',
         `Exactly one relationship type must be specified for ${clause}. Did you forget to prefix your relationship type with a ':'?`,

@@ -1,6 +1,7 @@
-import { CypherSemanticError, Status } from '../../errors/index.js';
+import { CypherArgumentError, CypherSemanticError, Status } from '../../errors/index.js';
 import type { CreateOp, CreateSpec } from '../../planner/index.js';
-import type { CypherMap } from '../../values/index.js';
+import type { CypherMap, CypherValue } from '../../values/index.js';
+import { dynamicLabelNames } from '../expressions/label-check.js';
 import type { Evaluator } from '../expressions/compile-scope.js';
 import type { Row } from '../runtime/row.js';
 import { nodeRef } from './entity-refs.js';
@@ -51,6 +52,8 @@ export function compileCreate(spec: CreateSpec, build: BuildContext, merging = f
     type: rel.type,
     evaluate: props(rel.properties),
     typeToken: undefined as number | undefined,
+    // `:$(…)`: the type evaluated per row (undefined for a static type).
+    dynamicType: rel.dynamicType === undefined ? undefined : build.compile(rel.dynamicType),
     keyTokens: keyTokens(),
   }));
   return (row) => {
@@ -80,12 +83,11 @@ export function compileCreate(spec: CreateSpec, build: BuildContext, merging = f
       }
       const map = rel.evaluate === undefined ? NO_PROPERTIES : propertyMapOf(rel.evaluate(out, context));
       if (merging) rejectNulls(map, rel.variable);
-      const id = tx.createRelationship(
-        (rel.typeToken ??= tokens.relationshipTypes.getOrCreate(rel.type)),
-        start,
-        end,
-        createEntries(context, map, rel.keyTokens),
-      );
+      const type =
+        rel.dynamicType === undefined
+          ? (rel.typeToken ??= tokens.relationshipTypes.getOrCreate(rel.type))
+          : tokens.relationshipTypes.getOrCreate(dynamicTypeName(rel.dynamicType(out, context)));
+      const id = tx.createRelationship(type, start, end, createEntries(context, map, rel.keyTokens));
       statistics.relationshipsCreated++;
       if (memory.isTracking) memory.allocate(ENTITY_WRITE_BYTES);
       out[rel.slot] = entities.relationship(id);
@@ -93,6 +95,23 @@ export function compileCreate(spec: CreateSpec, build: BuildContext, merging = f
     if (spec.path !== undefined) out[spec.path.slot] = buildPathValue(spec.path, out, build);
     return out;
   };
+}
+
+/**
+ * The one type a `:$(…)` relationship type evaluates to when it is created: a STRING, or a LIST<STRING>
+ * of one distinct name.
+ * @throws CypherTypeError for other values; CypherArgumentError for no or several names, or an empty one.
+ */
+function dynamicTypeName(value: CypherValue): string {
+  const names = [...new Set(dynamicLabelNames(value))];
+  const [name] = names;
+  if (names.length !== 1 || name === undefined) {
+    throw new CypherArgumentError(
+      `A created relationship needs exactly one type, but the dynamic type gave ${names.length}`,
+    );
+  }
+  if (name === '') throw new CypherArgumentError('A relationship type cannot be the empty string');
+  return name;
 }
 
 /** MERGE cannot create an entity with a null property (it could never match it). */

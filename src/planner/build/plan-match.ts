@@ -1,5 +1,6 @@
 import type {
   Expression,
+  LabelExpression,
   NodePattern,
   PatternConnection,
   PatternPart,
@@ -143,6 +144,29 @@ export class MatchPlanner {
 
   private relationshipPredicates(rel: RelationshipPattern, name: string): void {
     if (rel.length === undefined) this.propertyPredicates(rel.properties, name, rel.pos);
+    const types = dynamicTypeCheck(rel);
+    if (types !== undefined) {
+      // The expand takes every type and this check keeps the relationships of the types asked for.
+      const each = rel.length === undefined ? name : '  type';
+      const check: Expression = {
+        kind: 'LabelCheck',
+        pos: rel.pos,
+        subject: variable(each, rel.pos),
+        labels: types,
+      };
+      this.addPredicate(
+        rel.length === undefined
+          ? check
+          : {
+              kind: 'Quantifier',
+              pos: rel.pos,
+              quantifier: 'all',
+              variable: { kind: 'Variable', pos: rel.pos, name: each },
+              list: variable(name, rel.pos),
+              where: check,
+            },
+      );
+    }
     for (const conjunct of splitConjuncts(rel.where)) this.addPredicate(conjunct);
   }
 
@@ -349,7 +373,7 @@ export class MatchPlanner {
       to: this.slot(to),
       names: [from, relName, to] as const,
       direction,
-      types: rel.types,
+      types: rel.dynamicTypes.length > 0 ? [] : rel.types,
       into,
       distinctFrom: [...this.relationshipSlots],
     };
@@ -418,6 +442,17 @@ export function namedPath(
       node: scope.get(nodes[index + 1] ?? '') ?? -1,
     })),
   };
+}
+
+/** `r:A|$(e)…` for a relationship with dynamic types (its static ones as alternatives), else undefined. */
+function dynamicTypeCheck(rel: RelationshipPattern): LabelExpression | undefined {
+  if (rel.dynamicTypes.length === 0) return undefined;
+  const operands: LabelExpression[] = [
+    ...rel.types.map((name): LabelExpression => ({ kind: 'LabelName', name })),
+    ...rel.dynamicTypes,
+  ];
+  const [first] = operands;
+  return operands.length === 1 && first !== undefined ? first : { kind: 'LabelOr', operands };
 }
 
 /** Whether a connection binds a list of relationships (variable-length, quantified path pattern). */

@@ -43,6 +43,7 @@ export function planRelationshipSeek(
     if (pattern.kind !== 'RelationshipPattern') return;
     const type = pattern.types[0];
     if (name === undefined || type === undefined || pattern.types.length !== 1) return;
+    if (pattern.dynamicTypes.length > 0) return;
     if (pattern.length !== undefined || input.bound.has(name)) return;
     const indexes = catalog
       .indexes()

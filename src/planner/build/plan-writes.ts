@@ -87,12 +87,14 @@ export function createSpec(
       const right = scope.get(names[index + 1] ?? '') ?? -1;
       const incoming = rel.direction === 'INCOMING';
       const properties = rel.properties === undefined ? undefined : context.expr(rel.properties, scope);
+      const [dynamic] = rel.dynamicTypes;
       relationships.push({
         slot,
         variable: name,
         start: incoming ? right : left,
         end: incoming ? left : right,
         type: rel.types[0] ?? '',
+        dynamicType: dynamic === undefined ? undefined : context.expr(dynamic.expression, scope),
         properties,
       });
     });

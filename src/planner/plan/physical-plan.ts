@@ -425,7 +425,10 @@ export interface CreateRelationshipSpec {
   readonly variable: string;
   readonly start: number;
   readonly end: number;
+  /** The type; empty when `dynamicType` gives it. */
   readonly type: string;
+  /** `:$(expression)`: the type the expression evaluates to, per row. */
+  readonly dynamicType: PlanExpression | undefined;
   readonly properties: PlanExpression | undefined;
 }
 

@@ -39,3 +39,7 @@ RETURN 'unterminated
 MATCH (n) /* never closed
 ---
 MATCH (n:)
+---
+MATCH (((a)-->(b)){2}){2} RETURN a
+---
+MATCH (a) (b) RETURN a

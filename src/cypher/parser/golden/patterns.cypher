@@ -17,3 +17,9 @@ MATCH p = SHORTEST 1 (a)-[*]-(b) MATCH ALL SHORTEST (a)-[*]-(c) RETURN p
 MATCH (n IS Person) RETURN n
 ---
 RETURN shortestPath((a)-[*]-(b)) AS path
+---
+MATCH (x:A) ((a)-[r:R WHERE r.w > 1]->(m)<-[:S]-(b) WHERE a.k < b.k){1,3} (y) RETURN y
+---
+MATCH p = ((a)-->(b))+ ((c)--(d)){,2} RETURN p
+---
+MATCH (a)-[r:T|$any($types)]->(b)-[:$(t)*1..2]-(c) RETURN c
