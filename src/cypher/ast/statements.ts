@@ -93,6 +93,12 @@ export interface With {
   readonly pos: number;
   readonly projection: Projection;
   readonly where: Expression | undefined;
+  /**
+   * The Cypher 25 clause this WITH was written as, all of them `WITH *` plus something: `LET x = e, …`
+   * (items, each a new variable, no aggregation), `FILTER [WHERE] p` (the WHERE), or a standalone
+   * `ORDER BY …` / `SKIP` / `OFFSET` / `LIMIT` (`PAGE`: the ordering). Absent for a WITH.
+   */
+  readonly form?: 'LET' | 'FILTER' | 'PAGE';
 }
 
 export interface Return {

@@ -3,6 +3,8 @@ import type {
   CallSubquery,
   Clause,
   Expression,
+  Projection,
+  ProjectionItem,
   Query,
   RemoveItem,
   SetItem,
@@ -107,9 +109,53 @@ export abstract class ClauseParser extends ProjectionParser {
       case 'FINISH':
         this.advance();
         return { kind: 'Finish', pos };
+      case 'LET':
+        return this.isName(1) && this.isSymbol('=', 2) ? this.parseLet() : undefined;
+      case 'FILTER':
+        this.advance();
+        this.acceptKeyword('WHERE');
+        return {
+          kind: 'With',
+          pos,
+          projection: starProjection(),
+          where: this.parseExpression(),
+          form: 'FILTER',
+        };
+      case 'ORDER':
+      case 'SKIP':
+      case 'OFFSET':
+      case 'LIMIT':
+        return this.parseStandaloneOrdering();
       default:
         return undefined;
     }
+  }
+
+  /** `LET Variable = Expression (, Variable = Expression)*` (Cypher 25): `WITH *, e AS v, …`. */
+  private parseLet(): Clause {
+    const pos = this.advance().start;
+    const items: ProjectionItem[] = [];
+    do {
+      const alias = this.parseVariable();
+      this.expectSymbol('=');
+      const start = this.current.start;
+      const expression = this.parseExpression();
+      items.push({ pos: start, expression, alias, text: this.text.slice(start, this.lastEnd).trim() });
+    } while (this.acceptSymbol(','));
+    return { kind: 'With', pos, projection: { ...starProjection(), items }, where: undefined, form: 'LET' };
+  }
+
+  /** A standalone `ORDER BY …`, `SKIP|OFFSET e` and `LIMIT e` (Cypher 25): `WITH * ORDER BY … SKIP … LIMIT …`. */
+  private parseStandaloneOrdering(): Clause {
+    const pos = this.current.start;
+    const { orderBy, skip, limit } = this.parseOrdering();
+    return {
+      kind: 'With',
+      pos,
+      projection: { ...starProjection(), orderBy, skip, limit },
+      where: undefined,
+      form: 'PAGE',
+    };
   }
 
   /** `[OPTIONAL] MATCH Pattern [hints] [WHERE Expression]`. */
@@ -379,4 +425,9 @@ export abstract class ClauseParser extends ProjectionParser {
     }
     return { kind: 'LoadCsv', pos, withHeaders, url, variable, fieldTerminator };
   }
+}
+
+/** `*` alone: every variable in scope, nothing else (what LET, FILTER and standalone ORDER BY build on). */
+function starProjection(): Projection {
+  return { distinct: false, star: true, items: [], orderBy: undefined, skip: undefined, limit: undefined };
 }

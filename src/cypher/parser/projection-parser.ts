@@ -23,11 +23,16 @@ export abstract class ProjectionParser extends PatternParser {
       items.push(this.parseProjectionItem());
       while (this.acceptSymbol(',')) items.push(this.parseProjectionItem());
     }
+    return { distinct, star, items, ...this.parseOrdering() };
+  }
+
+  /** `[ORDER BY …] [SKIP|OFFSET e] [LIMIT e]`. */
+  protected parseOrdering(): Pick<Projection, 'orderBy' | 'skip' | 'limit'> {
     const orderBy = this.isKeyword('ORDER') ? this.parseOrderBy() : undefined;
     const skip =
       this.acceptKeyword('SKIP') || this.acceptKeyword('OFFSET') ? this.parseExpression() : undefined;
     const limit = this.acceptKeyword('LIMIT') ? this.parseExpression() : undefined;
-    return { distinct, star, items, orderBy, skip, limit };
+    return { orderBy, skip, limit };
   }
 
   /**

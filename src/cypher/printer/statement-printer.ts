@@ -10,6 +10,7 @@ import type {
   ShowCommand,
   SortItem,
   Statement,
+  With,
   YieldClause,
 } from '../ast/index.js';
 import { printFunctionName, printName } from './names.js';
@@ -71,7 +72,7 @@ export class StatementPrinter extends PatternPrinter {
       case 'Unwind':
         return `UNWIND ${this.printExpression(clause.expression)} AS ${printName(clause.variable.name)}`;
       case 'With':
-        return `WITH ${this.printProjection(clause.projection)}${this.printWhere(clause.where)}`;
+        return this.printWith(clause);
       case 'Return':
         return `RETURN ${this.printProjection(clause.projection)}`;
       case 'Create':
@@ -128,6 +129,26 @@ export class StatementPrinter extends PatternPrinter {
         return 'FINISH';
       default:
         return assertNever(clause, 'clause');
+    }
+  }
+
+  /** WITH, or the Cypher 25 clause it was written as (LET, FILTER, a standalone ORDER BY / SKIP / LIMIT). */
+  private printWith(clause: With): string {
+    const form = clause.form;
+    if (form === undefined) {
+      return `WITH ${this.printProjection(clause.projection)}${this.printWhere(clause.where)}`;
+    }
+    switch (form) {
+      case 'LET': {
+        const items = clause.projection.items.map(
+          (item) => `${printName(item.alias?.name ?? item.text)} = ${this.printExpression(item.expression)}`,
+        );
+        return `LET ${items.join(', ')}`;
+      }
+      case 'FILTER':
+        return `FILTER ${clause.where === undefined ? 'true' : this.printExpression(clause.where)}`;
+      case 'PAGE':
+        return this.printOrdering(clause.projection).trimStart();
     }
   }
 

@@ -1,4 +1,4 @@
-import type { CallProcedure, CallSubquery, Clause, Query, SingleQuery } from '../ast/index.js';
+import type { CallProcedure, CallSubquery, Clause, Query, SingleQuery, With } from '../ast/index.js';
 import { assertNever } from '../../errors/index.js';
 import type { AnalysisContext } from './context.js';
 import { checkExpression, checkPredicate, type ExpressionEnv } from './expressions.js';
@@ -114,7 +114,14 @@ function checkEnding(
   }
   if (kind === 'exists' || kind === 'count') return;
   if (last.kind === 'Match' || last.kind === 'With' || last.kind === 'Unwind' || last.kind === 'LoadCsv') {
-    const name = last.kind === 'Match' ? (last.optional ? 'OPTIONAL MATCH' : 'MATCH') : clauseName(last.kind);
+    const name =
+      last.kind === 'Match'
+        ? last.optional
+          ? 'OPTIONAL MATCH'
+          : 'MATCH'
+        : last.kind === 'With' && last.form !== undefined
+          ? CYPHER_25_CLAUSE_NAMES[last.form]
+          : clauseName(last.kind);
     throw ctx.error(
       'InvalidClauseComposition',
       `Query cannot conclude with ${name} (must be a RETURN clause, a FINISH clause, an update clause, a unit subquery call, or a procedure call with no YIELD).`,
@@ -122,6 +129,8 @@ function checkEnding(
     );
   }
 }
+
+const CYPHER_25_CLAUSE_NAMES = { LET: 'LET', FILTER: 'FILTER', PAGE: 'ORDER BY, SKIP or LIMIT' } as const;
 
 function clauseName(kind: 'With' | 'Unwind' | 'LoadCsv'): string {
   return kind === 'LoadCsv' ? 'LOAD CSV' : kind.toUpperCase();
@@ -142,6 +151,7 @@ function analyzeClause(ctx: AnalysisContext, clause: Clause, scope: Scope, stand
       return same(declare(ctx, scope, clause.variable.name, elementOf(list), clause.variable.pos));
     }
     case 'With':
+      if (clause.form === 'LET') checkLet(ctx, clause, scope);
       return checkProjection(ctx, clause.projection, clause.where, scope, 'WITH', clause.pos);
     case 'Return':
       return checkProjection(ctx, clause.projection, undefined, scope, 'RETURN', clause.pos);
@@ -188,6 +198,18 @@ function analyzeClause(ctx: AnalysisContext, clause: Clause, scope: Scope, stand
       return same();
     default:
       return assertNever(clause, 'clause');
+  }
+}
+
+/** LET only binds new variables (none already in scope) to plain expressions (no aggregation). */
+function checkLet(ctx: AnalysisContext, clause: With, scope: Scope): void {
+  const env: ExpressionEnv = { ctx, scope, aggregation: 'forbidden' };
+  for (const item of clause.projection.items) {
+    checkExpression(item.expression, env);
+    const alias = item.alias;
+    if (alias !== undefined && scope.has(alias.name)) {
+      throw ctx.error('VariableAlreadyBound', `Variable \`${alias.name}\` already declared`, alias.pos);
+    }
   }
 }
 

@@ -51,3 +51,7 @@ MATCH (n:Person) USING INDEX n:Person(name) WHERE n.name = 'x' RETURN n
 // a comment
 MATCH /* inline */ (n) // trailing
 RETURN n
+---
+MATCH (a) LET x = a.k + 1, y = 'z' LET w = x * 2 FILTER WHERE w > 2 RETURN w
+---
+MATCH (a) ORDER BY a.k DESC, a.j OFFSET 1 LIMIT 2 SKIP 1 RETURN a

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { queryOutcome } from '../../test/support/query-outcome.js';
+import { Database } from './index.js';
+
+async function rows(db: Database, query: string): Promise<unknown[][]> {
+  const records = await db.session().run(query).records();
+  return records.map((record) => [...record.values]);
+}
+
+async function numbers(): Promise<Database> {
+  const db = await Database.open();
+  await db.session().run('UNWIND range(1, 5) AS i CREATE (:N {i: i})').summary();
+  return db;
+}
+
+test('LET binds new variables and keeps every other one in scope', async () => {
+  const db = await numbers();
+  assert.deepEqual(
+    await rows(
+      db,
+      'MATCH (n:N) LET sq = n.i * n.i, half = n.i / 2.0 LET both = sq + half RETURN n.i, both ORDER BY n.i LIMIT 2',
+    ),
+    [
+      [1n, 1.5],
+      [2n, 5.0],
+    ],
+  );
+  assert.deepEqual(await rows(db, 'LET x = 1 RETURN x'), [[1n]]);
+  const syntaxError = 'Neo.ClientError.Statement.SyntaxError';
+  // Only new variables, no aggregation, and the items of one LET do not see each other.
+  assert.equal(await queryOutcome(db, 'MATCH (n) LET n = 1 RETURN n'), syntaxError);
+  assert.equal(await queryOutcome(db, 'MATCH (n) LET c = count(n) RETURN c'), syntaxError);
+  assert.equal(await queryOutcome(db, 'LET x = 1, y = x RETURN y'), syntaxError);
+  assert.equal(await queryOutcome(db, 'MATCH (n) LET x = 1'), syntaxError);
+  await db.close();
+});
+
+test('FILTER keeps the rows its predicate holds for, with or without WHERE', async () => {
+  const db = await numbers();
+  assert.deepEqual(await rows(db, 'MATCH (n:N) FILTER n.i % 2 = 0 RETURN n.i ORDER BY n.i'), [[2n], [4n]]);
+  assert.deepEqual(await rows(db, 'MATCH (n:N) LET j = n.i FILTER WHERE j > 3 RETURN j ORDER BY j'), [
+    [4n],
+    [5n],
+  ]);
+  // After OPTIONAL MATCH, FILTER drops rows (a WHERE of the OPTIONAL MATCH would keep them with nulls).
+  assert.deepEqual(
+    await rows(db, 'UNWIND [1, 9] AS k OPTIONAL MATCH (n:N {i: k}) FILTER n IS NOT NULL RETURN k'),
+    [[1n]],
+  );
+  assert.equal(
+    await queryOutcome(db, 'MATCH (n:N) FILTER count(n) > 1 RETURN n'),
+    'Neo.ClientError.Statement.SyntaxError',
+  );
+  await db.close();
+});
+
+test('ORDER BY, SKIP, OFFSET and LIMIT as clauses of their own', async () => {
+  const db = await numbers();
+  assert.deepEqual(await rows(db, 'MATCH (n:N) ORDER BY n.i DESC LIMIT 2 RETURN n.i'), [[5n], [4n]]);
+  assert.deepEqual(await rows(db, 'MATCH (n:N) ORDER BY n.i OFFSET 1 LIMIT 2 RETURN n.i'), [[2n], [3n]]);
+  assert.deepEqual(await rows(db, 'MATCH (n:N) ORDER BY n.i SKIP 4 RETURN n.i'), [[5n]]);
+  assert.deepEqual(await rows(db, 'MATCH (n:N) LIMIT 3 RETURN count(*)'), [[3n]]);
+  assert.equal(await queryOutcome(db, 'MATCH (n:N) ORDER BY n.i'), 'Neo.ClientError.Statement.SyntaxError');
+  await db.close();
+});
