@@ -26,3 +26,26 @@ test('quantified relationships match like variable-length ones, SHORTEST include
   ]);
   await db.close();
 });
+
+test('a GQL selector picks the shortest paths first, then the MATCH WHERE filters them', async () => {
+  const db = await Database.open();
+  // Two ways from 0 to 3: the direct :S, and three :R hops.
+  await db
+    .session()
+    .run('CREATE (a:N {i: 0})-[:R]->(:N {i: 1})-[:R]->(:N {i: 2})-[:R]->(d:N {i: 3}), (a)-[:S]->(d)')
+    .summary();
+  const lengths = (query: string): Promise<unknown[]> => column(db, query);
+  const ends = '(:N {i: 0})-[*]-(:N {i: 3})';
+  // The shortest path is the direct one; `length(p) > 1` then removes it.
+  assert.deepEqual(await lengths(`MATCH p = SHORTEST 1 ${ends} WHERE length(p) > 1 RETURN length(p)`), []);
+  assert.deepEqual(await lengths(`MATCH p = ALL SHORTEST ${ends} WHERE length(p) > 1 RETURN length(p)`), []);
+  // shortestPath() searches with the WHERE: the shortest path that satisfies it.
+  assert.deepEqual(await lengths(`MATCH p = shortestPath(${ends}) WHERE length(p) > 1 RETURN length(p)`), [
+    3n,
+  ]);
+  // Predicates inside the pattern are part of the search.
+  assert.deepEqual(await lengths('MATCH p = ANY SHORTEST (:N {i: 0})-[:R]-+(:N {i: 3}) RETURN length(p)'), [
+    3n,
+  ]);
+  await db.close();
+});

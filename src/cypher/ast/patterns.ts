@@ -16,6 +16,12 @@ export interface PatternPart {
   readonly pos: number;
   readonly variable: Variable | undefined;
   readonly shortest: 'shortestPath' | 'allShortestPaths' | undefined;
+  /**
+   * The GQL path selector the part was written with (`SHORTEST 1` and `ANY SHORTEST` are `ANY SHORTEST`),
+   * `shortest` holding the function it selects like. Unlike the functions, a selector's paths are chosen
+   * before the MATCH's WHERE applies: that WHERE filters the selected paths, it does not guide the search.
+   */
+  readonly selector?: 'ANY SHORTEST' | 'ALL SHORTEST';
   readonly element: PatternElement;
 }
 

@@ -57,13 +57,10 @@ export abstract class PatternParser extends ExpressionParser {
       }
     }
     const element = this.parsePatternElement();
-    return {
-      kind: 'PatternPart',
-      pos,
-      variable,
-      shortest: shortest?.replace(/^gql:/, '') as PatternPart['shortest'],
-      element,
-    };
+    const normalized = shortest?.replace(/^gql:/, '') as PatternPart['shortest'];
+    if (shortest === normalized) return { kind: 'PatternPart', pos, variable, shortest: normalized, element };
+    const selector = normalized === 'allShortestPaths' ? 'ALL SHORTEST' : 'ANY SHORTEST';
+    return { kind: 'PatternPart', pos, variable, shortest: normalized, selector, element };
   }
 
   /**

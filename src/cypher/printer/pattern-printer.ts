@@ -19,6 +19,7 @@ export abstract class PatternPrinter extends ExpressionPrinter {
   protected printPatternPart(part: PatternPart): string {
     const variable = part.variable === undefined ? '' : `${printName(part.variable.name)} = `;
     const element = this.printPatternElement(part.element);
+    if (part.selector !== undefined) return `${variable}${part.selector} ${element}`;
     return part.shortest === undefined ? `${variable}${element}` : `${variable}${part.shortest}(${element})`;
   }
 

@@ -20,6 +20,8 @@ export interface PendingPredicate {
   readonly expression: Expression;
   readonly needs: ReadonlySet<string>;
   applied: boolean;
+  /** From the MATCH's WHERE (not from inside the pattern): a GQL path selector applies it afterwards. */
+  readonly where?: boolean;
 }
 
 /** One pattern part with its elements named (anonymous ones get hidden names). */
@@ -55,7 +57,7 @@ export class MatchPlanner {
   /** Plans `parts` with `where`; returns the new state (scope extended by every named element). */
   run(parts: readonly PatternPart[], where: Expression | undefined): PlanState {
     const named = parts.map((part) => this.name(part));
-    for (const conjunct of splitConjuncts(where)) this.addPredicate(conjunct);
+    for (const conjunct of splitConjuncts(where)) this.addPredicate(conjunct, true);
     this.applyReady();
     for (const part of named) if (part.part.shortest === undefined) this.planPart(part);
     for (const part of named) {
@@ -63,7 +65,9 @@ export class MatchPlanner {
       for (const name of [part.nodes[0], part.nodes.at(-1)]) {
         if (name !== undefined && !this.bound.has(name)) this.leaf(name);
       }
-      const pending = this.predicates.filter((p) => !p.applied);
+      // A GQL selector searches with the pattern's own predicates; the WHERE then filters what it selected.
+      const selector = part.part.selector !== undefined;
+      const pending = this.predicates.filter((p) => !p.applied && !(selector && p.where === true));
       this.plan = planShortestPart(this.context, this.plan, this.scope, part, pending);
       for (const name of [part.relationships[0], part.part.variable?.name])
         if (name !== undefined) this.bind(name);
@@ -202,9 +206,9 @@ export class MatchPlanner {
     }
   }
 
-  addPredicate(expression: Expression): void {
+  addPredicate(expression: Expression, where = false): void {
     const needs = new Set([...referencedVariables(expression)].filter((name) => this.introduced.has(name)));
-    this.predicates.push({ expression, needs, applied: false });
+    this.predicates.push({ expression, needs, applied: false, where });
   }
 
   private isReady(predicate: PendingPredicate): boolean {
