@@ -1,5 +1,9 @@
 import { DatabaseError, Status, TransactionTerminatedError } from '../errors/index.js';
-import { TransactionMemoryTracker, type ExecutingUser } from '../execution/index.js';
+import {
+  TransactionMemoryTracker,
+  implicitTransactionRequired,
+  type ExecutingUser,
+} from '../execution/index.js';
 import type { StoreTransaction } from '../storage/index.js';
 import type { CypherMap } from '../values/index.js';
 import { readClock } from './clock.js';
@@ -8,6 +12,7 @@ import { DumpResult } from './dump/index.js';
 import type { CompiledCommand, CompiledStatement } from './compile.js';
 import type { DatabaseEngine } from './database-engine.js';
 import { createExecutionContext, type StatementEnvironment } from './execution-context.js';
+import { BatchTransactions } from './inner-transactions.js';
 import { parameterNotProvided } from './parameter-not-provided.js';
 import { QueryStatementResult } from './query-result.js';
 import { runSchemaCommand } from './schema-commands.js';
@@ -30,6 +35,11 @@ let transactionNumber = 0;
 /** Options of a new engine transaction. */
 export interface EngineTransactionOptions {
   readonly readOnly?: boolean;
+  /**
+   * An implicit (auto-commit) transaction: it holds one query, and only such a transaction can run
+   * `CALL { … } IN TRANSACTIONS`.
+   */
+  readonly implicit?: boolean;
   /** Milliseconds after which the transaction is terminated; undefined or 0 = no limit. */
   readonly timeoutMs?: number;
   readonly metadata?: CypherMap;
@@ -66,6 +76,8 @@ export class EngineTransaction {
   private terminated: DatabaseError | undefined;
   private state: 'ACTIVE' | 'COMMITTED' | 'ROLLED_BACK' = 'ACTIVE';
   private query = '';
+  /** The batches of `CALL { … } IN TRANSACTIONS` (implicit transactions only). */
+  private readonly batches: BatchTransactions | undefined;
 
   constructor(engine: DatabaseEngine, options: EngineTransactionOptions = {}) {
     this.engine = engine;
@@ -77,6 +89,10 @@ export class EngineTransaction {
       ...(engine.memoryPool === undefined ? {} : { pool: engine.memoryPool }),
     });
     this.tx = engine.store.begin({ readOnly: options.readOnly ?? false });
+    this.batches =
+      options.implicit === true
+        ? new BatchTransactions(engine, () => `${engine.name}-transaction-${String(++transactionNumber)}`)
+        : undefined;
     const timeout = options.timeoutMs ?? 0;
     this.deadline = timeout > 0 ? this.startedAt + timeout : Infinity;
     this.environment = {
@@ -92,6 +108,7 @@ export class EngineTransaction {
       },
       memory: this.memory,
       user: this.user,
+      innerTransactions: this.batches,
     };
   }
 
@@ -149,6 +166,9 @@ export class EngineTransaction {
       });
     }
     if (compiled.kind === 'command') return this.track(this.runCommand(compiled, parameters));
+    if (compiled.plan.innerTransactions && this.batches === undefined && compiled.mode !== 'EXPLAIN') {
+      throw implicitTransactionRequired();
+    }
     if (this.tx.isReadOnly && compiled.plan.queryType !== 'r' && compiled.mode !== 'EXPLAIN') {
       throw new DatabaseError(Status.AccessMode, 'Writing in read access mode not allowed.');
     }
@@ -181,6 +201,11 @@ export class EngineTransaction {
       this.memory.releaseAll();
       this.engine.transactionEnded(this);
       const committed = this.tx.commit();
+      if (this.batches?.pending === true) {
+        // Batches of CALL { … } IN TRANSACTIONS committed on the way: acknowledged once durable too.
+        const batches = this.batches.settled();
+        return Promise.all([committed, batches]).then(() => this.engine.bookmark());
+      }
       if (committed === undefined) return this.engine.bookmark();
       return committed.then(() => this.engine.bookmark());
     } catch (error) {

@@ -3,6 +3,7 @@ import {
   emptyStatistics,
   type ExecutingUser,
   type ExecutionContext,
+  type InnerTransactions,
   type MemoryTracker,
   type ProcedureRegistry,
 } from '../execution/index.js';
@@ -27,6 +28,8 @@ export interface StatementEnvironment {
   readonly memory: MemoryTracker;
   /** The authenticated user; undefined when authentication is disabled (and embedded). */
   readonly user: ExecutingUser | undefined;
+  /** The batches of `CALL { … } IN TRANSACTIONS`; undefined in an explicit transaction. */
+  readonly innerTransactions: InnerTransactions | undefined;
 }
 
 /** A fresh execution context for one statement. */
@@ -48,5 +51,6 @@ export function createExecutionContext(
     checkInterrupt: environment.checkInterrupt,
     memory: environment.memory,
     user: environment.user,
+    innerTransactions: environment.innerTransactions,
   };
 }

@@ -97,6 +97,7 @@ export const GqlStatus = {
   '25N14': gql('25N14', 'transaction termination client error', CLIENT, TERMINATED),
   '25N15': gql('25N15', 'transaction termination database error', DATABASE, TERMINATED),
   '25N16': gql('25N16', 'transaction termination transient error', TRANSIENT, TERMINATED),
+  '25N17': gql('25N17', 'implicit transaction required', DATABASE, 'The attempted operation requires an implicit transaction.'),
   '2DN01': gql('2DN01', 'commit failed', DATABASE, 'Failed to commit transaction.'),
   '2DN06': gql('2DN06', 'failed to append transaction', DATABASE, 'There was an error on appending the transaction. See logs for more information.'),
   '40N01': gql('40N01', 'rollback failed', DATABASE, 'Failed to rollback transaction. See debug log for details.'),

@@ -5,7 +5,14 @@
  * Must not know: Cypher syntax (only the AST types the planner re-exports), Bolt, durability.
  */
 export type { Row, RowCursor } from './runtime/row.js';
-export type { ExecutionContext, ExecutingUser, StatementClock } from './runtime/context.js';
+export type {
+  ExecutionContext,
+  ExecutingUser,
+  InnerTransaction,
+  InnerTransactions,
+  StatementClock,
+} from './runtime/context.js';
+export { implicitTransactionRequired } from './operators/transaction-apply.js';
 export {
   MemoryPool,
   TransactionMemoryTracker,

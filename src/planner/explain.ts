@@ -41,7 +41,8 @@ function describeNode(
 
 function childrenOf(plan: PhysicalPlan): PhysicalPlan[] {
   if (plan.kind === 'Argument') return [];
-  if (plan.kind === 'Apply' || plan.kind === 'Union') return [plan.left, plan.right];
+  if (plan.kind === 'Apply' || plan.kind === 'Union' || plan.kind === 'TransactionApply')
+    return [plan.left, plan.right];
   if (plan.kind === 'Merge') return [plan.source, plan.match];
   if (plan.kind === 'Foreach') return [plan.source, plan.body];
   if (plan.kind === 'Trail') return [plan.source, plan.inner];
@@ -215,6 +216,11 @@ function nameAndDetails(plan: PhysicalPlan): [string, string] {
       return ['LoadCSV', plan.variable];
     case 'Apply':
       return [plan.mode === 'OPTIONAL' && plan.label === 'Optional' ? 'Apply' : plan.label, ''];
+    case 'TransactionApply':
+      return [
+        plan.unit ? 'TransactionForeach' : 'TransactionApply',
+        `IN TRANSACTIONS OF ${text(plan.batchSize) || '1000'} ROWS ON ERROR ${plan.onError}`,
+      ];
     case 'Union':
       return ['Union', ''];
     case 'ProduceResults':

@@ -46,6 +46,7 @@ export function planQuery(analyzed: PlannerInput, catalog: CatalogView): QueryPl
     slotCount: context.slotCount,
     subqueries: context.subqueries,
     updating,
+    innerTransactions: context.innerTransactions,
     describe: () => describePlan(root, catalog),
     profile: (stats) => profilePlan(root, catalog, stats),
   };

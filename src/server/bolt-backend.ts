@@ -94,6 +94,7 @@ export class EngineBoltBackend implements BoltBackend {
     const begin = (readOnly: boolean): EngineTransaction =>
       engine.begin({
         readOnly,
+        implicit: request.type === 'auto-commit',
         ...(user === undefined ? {} : { user }),
         ...(timeoutMs === null ? {} : { timeoutMs }),
         ...(request.metadata === null ? {} : { metadata: request.metadata }),

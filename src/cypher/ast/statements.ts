@@ -239,7 +239,23 @@ export interface CallSubquery {
   readonly optional: boolean;
   /** Undefined without a scope clause; `'*'` for `CALL (*)`. */
   readonly scope: readonly Variable[] | '*' | undefined;
-  readonly inTransactions: { readonly batchSize: Expression | undefined } | undefined;
+  readonly inTransactions: InTransactions | undefined;
+}
+
+/**
+ * `IN [n CONCURRENT] TRANSACTIONS [OF e ROWS] [ON ERROR …] [REPORT STATUS AS v]`: the subquery runs for
+ * batches of outer rows, each batch in a transaction of its own, committed before the next one starts.
+ */
+export interface InTransactions {
+  readonly batchSize: Expression | undefined;
+  /** `n CONCURRENT`: accepted, the batches still run one after another. */
+  readonly concurrency: Expression | undefined;
+  /** What a failing batch does: fail the query (default), or roll back and go on / stop running batches. */
+  readonly onError: 'FAIL' | 'CONTINUE' | 'BREAK';
+  /** `ON ERROR RETRY [FOR e SECONDS] [THEN …]`: the seconds (undefined: not retrying, or the default). */
+  readonly retry: { readonly seconds: Expression | undefined } | undefined;
+  /** `REPORT STATUS AS v`: v gets `{started, committed, transactionId, errorMessage}` per row. */
+  readonly reportStatus: Variable | undefined;
 }
 
 /** `USE graph`. */

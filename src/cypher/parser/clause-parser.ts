@@ -3,6 +3,7 @@ import type {
   CallSubquery,
   Clause,
   Expression,
+  InTransactions,
   Projection,
   ProjectionItem,
   Query,
@@ -341,16 +342,18 @@ export abstract class ClauseParser extends ProjectionParser {
     return { kind: 'CallSubquery', pos, query, optional, scope, inTransactions };
   }
 
-  /**
-   * `IN [n CONCURRENT] TRANSACTIONS [OF e ROW[S]] [ON ERROR CONTINUE|BREAK|FAIL|RETRY …] [REPORT STATUS AS v]`;
-   * only the batch size is kept (the subquery runs in the enclosing transaction).
-   */
-  private parseInTransactions(): { readonly batchSize: Expression | undefined } {
+  /** `IN [n CONCURRENT] TRANSACTIONS [OF e ROW[S]] [ON ERROR CONTINUE|BREAK|FAIL|RETRY …] [REPORT STATUS AS v]`. */
+  private parseInTransactions(): InTransactions {
     this.expectKeyword('IN');
-    if (!this.isKeyword('TRANSACTIONS') && !this.isKeyword('CONCURRENT')) this.parseExpression();
+    let concurrency: Expression | undefined;
+    if (!this.isKeyword('TRANSACTIONS') && !this.isKeyword('CONCURRENT'))
+      concurrency = this.parseExpression();
     this.acceptKeyword('CONCURRENT');
     this.expectKeyword('TRANSACTIONS');
     let batchSize: Expression | undefined;
+    let onError: InTransactions['onError'] = 'FAIL';
+    let retry: InTransactions['retry'];
+    let reportStatus: Variable | undefined;
     for (;;) {
       if (this.acceptKeyword('OF')) {
         batchSize = this.parseExpression();
@@ -358,17 +361,26 @@ export abstract class ClauseParser extends ProjectionParser {
       } else if (this.acceptKeyword('ON')) {
         this.expectKeyword('ERROR');
         if (this.acceptKeyword('RETRY')) {
+          let seconds: Expression | undefined;
           if (this.acceptKeyword('FOR')) {
-            this.parseExpression();
+            seconds = this.parseExpression();
             this.expectKeyword('SECONDS');
           }
-          if (this.acceptKeyword('THEN')) this.parseName("'CONTINUE', 'BREAK' or 'FAIL'");
-        } else this.parseName("'CONTINUE', 'BREAK', 'FAIL' or 'RETRY'");
+          retry = { seconds };
+          if (this.acceptKeyword('THEN')) onError = this.parseErrorMode("'CONTINUE', 'BREAK' or 'FAIL'");
+        } else onError = this.parseErrorMode("'CONTINUE', 'BREAK', 'FAIL' or 'RETRY'");
       } else if (this.acceptKeyword('REPORT')) {
         this.expectKeyword('STATUS', 'AS');
-        this.parseVariable();
-      } else return { batchSize };
+        reportStatus = this.parseVariable();
+      } else return { batchSize, concurrency, onError, retry, reportStatus };
     }
+  }
+
+  private parseErrorMode(expected: string): InTransactions['onError'] {
+    const token = this.current;
+    const mode = this.parseName(expected).toUpperCase();
+    if (mode === 'CONTINUE' || mode === 'BREAK' || mode === 'FAIL') return mode;
+    return this.fail(expected, token);
   }
 
   /** `CALL ns.name[(args)] [YIELD …]`; `YIELD *` is only allowed when the call is the whole query. */

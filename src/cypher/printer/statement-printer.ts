@@ -2,6 +2,7 @@ import { assertNever } from '../../errors/index.js';
 import type {
   Clause,
   Expression,
+  InTransactions,
   Projection,
   Query,
   RemoveItem,
@@ -109,10 +110,7 @@ export class StatementPrinter extends PatternPrinter {
               ? '(*) '
               : `(${clause.scope.map((v) => printName(v.name)).join(', ')}) `;
         let text = `${clause.optional ? 'OPTIONAL ' : ''}CALL ${scope}{ ${this.printQuery(clause.query, ' ')} }`;
-        if (clause.inTransactions !== undefined) {
-          const batch = clause.inTransactions.batchSize;
-          text += ` IN TRANSACTIONS${batch === undefined ? '' : ` OF ${this.printExpression(batch)} ROWS`}`;
-        }
+        if (clause.inTransactions !== undefined) text += this.printInTransactions(clause.inTransactions);
         return text;
       }
       case 'Use':
@@ -130,6 +128,21 @@ export class StatementPrinter extends PatternPrinter {
       default:
         return assertNever(clause, 'clause');
     }
+  }
+
+  private printInTransactions(options: InTransactions): string {
+    const { batchSize, concurrency, onError, retry, reportStatus } = options;
+    let text = ' IN ';
+    if (concurrency !== undefined) text += `${this.printExpression(concurrency)} CONCURRENT `;
+    text += 'TRANSACTIONS';
+    if (batchSize !== undefined) text += ` OF ${this.printExpression(batchSize)} ROWS`;
+    if (retry !== undefined) {
+      text += ' ON ERROR RETRY';
+      if (retry.seconds !== undefined) text += ` FOR ${this.printExpression(retry.seconds)} SECONDS`;
+      text += ` THEN ${onError}`;
+    } else if (onError !== 'FAIL') text += ` ON ERROR ${onError}`;
+    if (reportStatus !== undefined) text += ` REPORT STATUS AS ${printName(reportStatus.name)}`;
+    return text;
   }
 
   /** WITH, or the Cypher 25 clause it was written as (LET, FILTER, a standalone ORDER BY / SKIP / LIMIT). */

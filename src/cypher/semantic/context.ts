@@ -24,6 +24,8 @@ export class AnalysisContext {
   readonly text: string;
   readonly parameters = new Set<string>();
   readonly hooks: AnalysisHooks;
+  /** How many queries deep the analysis is (0: the statement's own query; CALL IN TRANSACTIONS needs 0). */
+  subqueryDepth = 0;
 
   constructor(text: string, hooks: AnalysisHooks) {
     this.text = text;

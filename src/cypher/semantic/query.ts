@@ -1,4 +1,12 @@
-import type { CallProcedure, CallSubquery, Clause, Query, SingleQuery, With } from '../ast/index.js';
+import type {
+  CallProcedure,
+  CallSubquery,
+  Clause,
+  InTransactions,
+  Query,
+  SingleQuery,
+  With,
+} from '../ast/index.js';
 import { assertNever } from '../../errors/index.js';
 import type { AnalysisContext } from './context.js';
 import { checkExpression, checkPredicate, type ExpressionEnv } from './expressions.js';
@@ -6,7 +14,7 @@ import { bindPattern } from './patterns.js';
 import { checkProjection } from './projection.js';
 import { Scope } from './scope.js';
 import { unexpectedSyntax } from './semantic-error.js';
-import { ANY, elementOf, type StaticType } from './types.js';
+import { ANY, MAP, elementOf, type StaticType } from './types.js';
 import { analyzeLoadCsv } from './load-csv.js';
 import { checkDelete, checkRemove, checkSetItems } from './updating-clauses.js';
 
@@ -39,6 +47,22 @@ export function analyzeQuery(
   if (new Set(query.unions).size > 1) {
     throw ctx.error('InvalidClauseComposition', 'Invalid combination of UNION and UNION ALL', query.pos);
   }
+  if (kind === 'top') return analyzeParts(ctx, query, start, kind, importing);
+  ctx.subqueryDepth++;
+  try {
+    return analyzeParts(ctx, query, start, kind, importing);
+  } finally {
+    ctx.subqueryDepth--;
+  }
+}
+
+function analyzeParts(
+  ctx: AnalysisContext,
+  query: Query,
+  start: Scope,
+  kind: QueryKind,
+  importing?: Scope,
+): QueryResult {
   let first: QueryResult | undefined;
   for (const part of query.parts) {
     const result = analyzeSingleQuery(ctx, part, start, kind, importing);
@@ -245,6 +269,27 @@ function analyzeProcedureCall(
 }
 
 /**
+ * The options of `IN TRANSACTIONS`: constant expressions, and REPORT STATUS only where a batch can fail
+ * without failing the query (ON ERROR CONTINUE or BREAK), as in Neo4j.
+ */
+function checkInTransactions(ctx: AnalysisContext, options: InTransactions, pos: number): void {
+  const env: ExpressionEnv = { ctx, scope: Scope.empty(), aggregation: 'forbidden' };
+  for (const expression of [options.batchSize, options.concurrency, options.retry?.seconds]) {
+    if (expression !== undefined) checkExpression(expression, env);
+  }
+  if (options.reportStatus !== undefined && options.onError === 'FAIL') {
+    throw unexpectedSyntax(
+      ctx.text,
+      'REPORT STATUS can only be used when specifying ON ERROR CONTINUE or ON ERROR BREAK',
+      options.reportStatus.pos,
+    );
+  }
+  if (ctx.subqueryDepth > 0) {
+    throw unexpectedSyntax(ctx.text, 'Nested CALL { ... } IN TRANSACTIONS is not supported', pos);
+  }
+}
+
+/**
  * `CALL { … }` and `CALL (vars) { … }`: the body sees only imported variables; its returned columns join
  * the outer scope and must not shadow it (VariableAlreadyBound).
  */
@@ -257,13 +302,13 @@ function analyzeCallSubquery(ctx: AnalysisContext, clause: CallSubquery, scope: 
     const env: ExpressionEnv = { ctx, scope, aggregation: 'forbidden' };
     for (const variable of clause.scope) start = start.bind(variable.name, checkExpression(variable, env));
   }
-  if (clause.inTransactions?.batchSize !== undefined) {
-    checkExpression(clause.inTransactions.batchSize, { ctx, scope: Scope.empty(), aggregation: 'forbidden' });
-  }
+  if (clause.inTransactions !== undefined) checkInTransactions(ctx, clause.inTransactions, clause.pos);
   const result = analyzeQuery(ctx, clause.query, start, 'call', importing);
   let next = scope;
   for (const name of result.columns) {
     next = declare(ctx, next, name, result.scope.lookup(name) ?? ANY, clause.pos);
   }
+  const status = clause.inTransactions?.reportStatus;
+  if (status !== undefined) next = declare(ctx, next, status.name, MAP, status.pos);
   return next;
 }

@@ -27,7 +27,7 @@ export class Session {
         // and to run it. A query that does not compile runs by text, which reports the error.
         const compiled = options.readOnly === undefined ? this.engine.tryCompile(query) : undefined;
         const readOnly = options.readOnly ?? (compiled !== undefined && isReadOnlyStatement(compiled));
-        transaction = this.engine.begin({ ...options, readOnly });
+        transaction = this.engine.begin({ ...options, readOnly, implicit: true });
         this.open.add(transaction);
         return compiled === undefined
           ? transaction.run(query, parameters)

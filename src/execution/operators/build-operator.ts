@@ -28,6 +28,7 @@ import { buildSort, buildTop } from './sort.js';
 import { buildUnion } from './union.js';
 import { buildUnwind } from './unwind.js';
 import { buildTrail } from './trail.js';
+import { buildTransactionApply } from './transaction-apply.js';
 import { buildVarLengthExpand } from './var-length-expand.js';
 
 /** Builds the operator for one plan node (children through `build.build`). */
@@ -79,6 +80,8 @@ export function buildOperator(plan: PhysicalPlan, build: BuildContext): Operator
       return buildLoadCsv(plan, build);
     case 'Apply':
       return buildApply(plan, build);
+    case 'TransactionApply':
+      return buildTransactionApply(plan, build);
     case 'Union':
       return buildUnion(plan, build);
     case 'ProduceResults':

@@ -33,6 +33,11 @@ export interface BuildContext {
    * `MemoryScope` on it per cursor and release the scope when exhausted or closed.
    */
   readonly memory: MemoryTracker;
+  /**
+   * A builder for the same plan in another statement context (a `CALL { … } IN TRANSACTIONS` batch's
+   * transaction), with deferred checks of its own.
+   */
+  forContext(context: ExecutionContext): BuildContext;
 }
 
 /** End-of-statement checks registered by write operators. */

@@ -53,6 +53,7 @@ function run(root: PhysicalPlan, slotCount: number, store: GraphStore): Row[] {
     slotCount,
     subqueries: new Map(),
     updating: false,
+    innerTransactions: false,
     describe: () => {
       throw new TypeError('not needed');
     },

@@ -65,7 +65,7 @@ class PlanBuilder implements BuildContext {
   readonly deferred = new DeferredChecks();
   readonly memory: MemoryTracker;
   /** PROFILE's figures per operator (empty otherwise). */
-  readonly figures = new Map<PhysicalPlan, Figures>();
+  readonly figures: Map<PhysicalPlan, Figures> = new Map<PhysicalPlan, Figures>();
   private readonly plan: QueryPlan;
   private readonly runtime: PlanRuntime;
   readonly profiling: boolean;
@@ -74,15 +74,26 @@ class PlanBuilder implements BuildContext {
   private nextLocal: number;
   private subqueries: Map<Expression, CompiledSubquery> | undefined;
 
-  constructor(plan: QueryPlan, context: ExecutionContext, runtime: PlanRuntime, profiling: boolean) {
+  constructor(
+    plan: QueryPlan,
+    context: ExecutionContext,
+    runtime: PlanRuntime,
+    profiling: boolean,
+    parent?: PlanBuilder,
+  ) {
     this.plan = plan;
     // PROFILE counts database hits through a counting transaction; other statements read the store directly.
-    this.hits = profiling ? new DbHitCounter() : undefined;
+    this.hits = profiling ? (parent?.hits ?? new DbHitCounter()) : undefined;
     this.context = this.hits === undefined ? context : countingContext(context, this.hits);
+    if (parent !== undefined) this.figures = parent.figures;
     this.memory = context.memory ?? NO_MEMORY_TRACKING;
     this.runtime = runtime;
     this.profiling = profiling;
     this.nextLocal = plan.slotCount;
+  }
+
+  forContext(context: ExecutionContext): BuildContext {
+    return new PlanBuilder(this.plan, context, this.runtime, this.profiling, this);
   }
 
   localSlot(): number {

@@ -51,6 +51,32 @@ export interface ExecutionContext {
   readonly memory?: MemoryTracker;
   /** Who runs the statement (`dbms.showCurrentUser`); undefined when authentication is disabled. */
   readonly user?: ExecutingUser | undefined;
+  /**
+   * Begins the transactions of `CALL { … } IN TRANSACTIONS` batches; undefined in an explicit transaction,
+   * which cannot run them.
+   */
+  readonly innerTransactions?: InnerTransactions | undefined;
+}
+
+/** What `CALL { … } IN TRANSACTIONS` needs from the engine: a transaction of its own per batch. */
+export interface InnerTransactions {
+  /** Begins a batch's transaction, for a statement running in `outer`. */
+  begin(outer: ExecutionContext): InnerTransaction;
+}
+
+/** One batch's transaction. */
+export interface InnerTransaction {
+  /** Its id, as SHOW TRANSACTIONS would name it (`REPORT STATUS` shows it). */
+  readonly id: string;
+  /** The batch's statement context: its own transaction, entities, statistics and memory. */
+  readonly context: ExecutionContext;
+  /**
+   * Commits: visible to later transactions at once, durable before the outer transaction's own commit
+   * completes. @throws a conflict (the caller rolls back).
+   */
+  commit(): void;
+  /** Rolls back; idempotent. */
+  rollback(): void;
 }
 
 /** The authenticated user a statement runs as. */

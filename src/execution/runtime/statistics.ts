@@ -39,3 +39,8 @@ export function emptyStatistics(): QueryStatistics {
 export function containsUpdates(statistics: QueryStatistics): boolean {
   return Object.values(statistics).some((count) => count > 0);
 }
+
+/** Adds the counters of `from` to `into` (a committed inner transaction's changes to its statement's). */
+export function addStatistics(into: QueryStatistics, from: QueryStatistics): void {
+  for (const key of Object.keys(from) as (keyof QueryStatistics)[]) into[key] += from[key];
+}

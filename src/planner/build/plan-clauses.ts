@@ -1,4 +1,12 @@
-import type { CallSubquery, Clause, Foreach, Query, SingleQuery, Unwind } from '../../cypher/index.js';
+import type {
+  CallSubquery,
+  Clause,
+  Foreach,
+  InTransactions,
+  Query,
+  SingleQuery,
+  Unwind,
+} from '../../cypher/index.js';
 import { assertNever } from '../../errors/index.js';
 import type { PhysicalPlan } from '../plan/physical-plan.js';
 import { planProcedureCall } from './plan-call.js';
@@ -173,8 +181,40 @@ function planForeach(context: PlannerContext, state: PlanState, clause: Foreach)
   };
 }
 
+/** `CALL { … } IN TRANSACTIONS`: a TransactionApply; the status variable and the columns join the scope. */
+function planInTransactions(
+  context: PlannerContext,
+  state: PlanState,
+  inner: PlannedQuery,
+  options: InTransactions,
+): PlanState {
+  context.innerTransactions = true;
+  const scope = new Map(state.scope);
+  for (const column of inner.columns) scope.set(column.name, column.slot);
+  let status: number | undefined;
+  if (options.reportStatus !== undefined) {
+    status = context.newSlot();
+    scope.set(options.reportStatus.name, status);
+  }
+  return {
+    plan: {
+      kind: 'TransactionApply',
+      left: state.plan,
+      right: inner.plan,
+      unit: inner.columns.length === 0,
+      batchSize: options.batchSize === undefined ? undefined : context.expr(options.batchSize, new Map()),
+      onError: options.onError,
+      status,
+      nullSlots: inner.columns.map((column) => column.slot),
+    },
+    scope,
+  };
+}
+
 function planCallSubquery(context: PlannerContext, state: PlanState, clause: CallSubquery): PlanState {
   const inner = planQueryBody(context, { plan: { kind: 'Argument' }, scope: state.scope }, clause.query);
+  if (clause.inTransactions !== undefined)
+    return planInTransactions(context, state, inner, clause.inTransactions);
   if (inner.columns.length === 0) {
     return {
       plan: {

@@ -44,6 +44,8 @@ export class PlannerContext {
   readonly catalog: CatalogView;
   readonly subqueries = new Map<Expression, SubqueryPlan>();
   writes = false;
+  /** Set when the statement runs `CALL { … } IN TRANSACTIONS`. */
+  innerTransactions = false;
   private slots = 0;
   private anonymous = 0;
   private readonly planSubquery: SubqueryPlanner;

@@ -30,6 +30,7 @@ export type PhysicalPlan =
   | UnwindOp
   | LoadCsvOp
   | ApplyOp
+  | TransactionApplyOp
   | UnionOp
   | ProduceResultsOp
   | EmptyResultOp
@@ -382,6 +383,25 @@ export interface ApplyOp {
   readonly nullSlots: readonly number[];
   /** `CartesianProduct` when right does not depend on left (EXPLAIN naming only). */
   readonly label: 'Apply' | 'CartesianProduct' | 'Optional' | 'SubqueryCall';
+}
+
+/**
+ * `CALL { … } IN TRANSACTIONS` (Neo4j's TransactionForeach, or TransactionApply when the subquery returns
+ * rows): the rows of `left` in batches, `right` run for each row of a batch inside a transaction of its
+ * own that commits before the next batch starts. A unit subquery yields each left row once.
+ */
+export interface TransactionApplyOp {
+  readonly kind: 'TransactionApply';
+  readonly left: PhysicalPlan;
+  readonly right: PhysicalPlan;
+  readonly unit: boolean;
+  /** Rows per batch (default 1000), evaluated once. */
+  readonly batchSize: PlanExpression | undefined;
+  readonly onError: 'FAIL' | 'CONTINUE' | 'BREAK';
+  /** The slot of `REPORT STATUS AS v`. */
+  readonly status: number | undefined;
+  /** The subquery's columns: null on the rows of a batch that failed or never ran (CONTINUE, BREAK). */
+  readonly nullSlots: readonly number[];
 }
 
 /** Rows of `left` then rows of `right` (both already shaped as output rows). */

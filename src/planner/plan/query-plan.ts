@@ -41,6 +41,8 @@ export interface QueryPlan {
   readonly subqueries: ReadonlyMap<Expression, SubqueryPlan>;
   /** Whether the statement writes (rows are materialized at write barriers). */
   readonly updating: boolean;
+  /** Whether it runs `CALL { … } IN TRANSACTIONS`: only an implicit (auto-commit) transaction can run it. */
+  readonly innerTransactions: boolean;
   describe(): PlanDescription;
   /** The PROFILE description, with the figures `stats` reports for each operator. */
   profile(stats: (node: PhysicalPlan) => OperatorStats | undefined): ProfiledPlanDescription;
