@@ -181,7 +181,7 @@ test('refused quantified path patterns', async () => {
     'MATCH ((a)-->(b)){3,2} RETURN 1',
     'CREATE ((a)-[:R]->(b)){2}',
     'MERGE (x) ((a)-[:R]->(b)){1} (y)',
-    'MATCH p = SHORTEST 1 (x) ((a)-->(b))+ (y) RETURN p',
+    'MATCH p = shortestPath((x) ((a)-->(b))+ (y)) RETURN p',
   ]) {
     assert.equal(await queryOutcome(db, query), syntaxError, query);
   }

@@ -186,6 +186,8 @@ function nameAndDetails(plan: PhysicalPlan): [string, string] {
     }
     case 'ShortestPath':
       return ['ShortestPath', plan.text];
+    case 'PathSelection':
+      return ['StatefulShortestPath', `${plan.selector} ${text(plan.count)}`];
     case 'Filter':
       return ['Filter', text(plan.predicate)];
     case 'Projection':

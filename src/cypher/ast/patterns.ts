@@ -17,12 +17,24 @@ export interface PatternPart {
   readonly variable: Variable | undefined;
   readonly shortest: 'shortestPath' | 'allShortestPaths' | undefined;
   /**
-   * The GQL path selector the part was written with (`SHORTEST 1` and `ANY SHORTEST` are `ANY SHORTEST`),
-   * `shortest` holding the function it selects like. Unlike the functions, a selector's paths are chosen
-   * before the MATCH's WHERE applies: that WHERE filters the selected paths, it does not guide the search.
+   * The GQL path selector the part was written with (`shortest` is then undefined: it stands for the
+   * shortestPath() functions only). Unlike the functions, a selector's paths are chosen before the MATCH's
+   * WHERE applies: that WHERE filters the selected paths, it does not guide the search.
    */
-  readonly selector?: 'ANY SHORTEST' | 'ALL SHORTEST';
+  readonly selector?: PathSelector;
   readonly element: PatternElement;
+}
+
+/**
+ * Which matching paths of each (first node, last node) pair a pattern part keeps: `SHORTEST k` the k
+ * shortest (`ANY SHORTEST` is `SHORTEST 1`), `SHORTEST k GROUPS` every path whose length is one of the k
+ * smallest (`ALL SHORTEST` is `SHORTEST 1 GROUPS`), `ANY k` any k of them (`ANY` is `ANY 1`). `ALL` keeps
+ * every path: it is no selector.
+ */
+export interface PathSelector {
+  readonly kind: 'SHORTEST' | 'SHORTEST GROUPS' | 'ANY';
+  /** k: an integer literal or a parameter. */
+  readonly count: Expression;
 }
 
 /**

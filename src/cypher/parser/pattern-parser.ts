@@ -7,6 +7,7 @@ import type {
   PatternConnection,
   PatternElement,
   PatternPart,
+  PathSelector,
   QuantifiedPathPattern,
   RangeQuantifier,
   RelationshipPattern,
@@ -40,7 +41,7 @@ export abstract class PatternParser extends ExpressionParser {
     return { kind: 'Pattern', pos, parts };
   }
 
-  /** `PatternPart = [Variable '='] (shortestPath(…) | allShortestPaths(…) | PatternElement)`. */
+  /** `PatternPart = [Variable '='] (shortestPath(…) | allShortestPaths(…) | [PathSelector] PatternElement)`. */
   protected parsePatternPart(): PatternPart {
     const pos = this.current.start;
     let variable: Variable | undefined;
@@ -48,43 +49,63 @@ export abstract class PatternParser extends ExpressionParser {
       variable = this.parseVariable();
       this.advance();
     }
-    const shortest = this.parseShortestPrefix();
-    if (shortest === 'shortestPath' || shortest === 'allShortestPaths') {
-      if (this.acceptSymbol('(')) {
-        const element = this.parsePatternElement();
-        this.expectSymbol(')');
-        return { kind: 'PatternPart', pos, variable, shortest, element };
-      }
+    if ((this.isKeyword('SHORTESTPATH') || this.isKeyword('ALLSHORTESTPATHS')) && this.isSymbol('(', 1)) {
+      const shortest = this.advance().upper === 'SHORTESTPATH' ? 'shortestPath' : 'allShortestPaths';
+      this.expectSymbol('(');
+      const element = this.parsePatternElement();
+      this.expectSymbol(')');
+      return { kind: 'PatternPart', pos, variable, shortest, element };
     }
+    const selector = this.parsePathSelector();
     const element = this.parsePatternElement();
-    const normalized = shortest?.replace(/^gql:/, '') as PatternPart['shortest'];
-    if (shortest === normalized) return { kind: 'PatternPart', pos, variable, shortest: normalized, element };
-    const selector = normalized === 'allShortestPaths' ? 'ALL SHORTEST' : 'ANY SHORTEST';
-    return { kind: 'PatternPart', pos, variable, shortest: normalized, selector, element };
+    if (selector === undefined) return { kind: 'PatternPart', pos, variable, shortest: undefined, element };
+    return { kind: 'PatternPart', pos, variable, shortest: undefined, selector, element };
   }
 
   /**
-   * Reads `shortestPath(` / `allShortestPaths(` (leaving the parenthesis) or the GQL selectors
-   * `SHORTEST 1`, `ANY SHORTEST`, `ALL SHORTEST` (consumed, marked `gql:`).
+   * GQL path selectors before a path pattern: `ANY SHORTEST`, `ALL SHORTEST`, `SHORTEST k`,
+   * `SHORTEST [k] GROUPS`, `ANY [k]`, `ALL` (each with an optional `PATH` / `PATHS`). Undefined when there is
+   * none (or `ALL`, which keeps every path).
    */
-  private parseShortestPrefix(): string | undefined {
-    if ((this.isKeyword('SHORTESTPATH') || this.isKeyword('ALLSHORTESTPATHS')) && this.isSymbol('(', 1)) {
-      return this.advance().upper === 'SHORTESTPATH' ? 'shortestPath' : 'allShortestPaths';
-    }
-    if (this.isKeyword('SHORTEST') && this.current.type === 'identifier' && this.peek(1).type === 'integer') {
-      const count = this.peek(1);
-      if (count.value !== '1')
-        this.fail("'SHORTEST 1' (only one shortest path per pattern is supported)", count);
-      this.index += 2;
-      this.acceptPathKeyword();
-      return 'gql:shortestPath';
-    }
-    if ((this.isKeyword('ALL') || this.isKeyword('ANY')) && this.isKeyword('SHORTEST', 1)) {
-      const all = this.advance().upper === 'ALL';
+  private parsePathSelector(): PathSelector | undefined {
+    const at = this.current.start;
+    const literalOne: Expression = { kind: 'Literal', pos: at, value: 1n };
+    if (this.isKeyword('ALL')) {
       this.advance();
+      if (this.acceptKeyword('SHORTEST')) {
+        this.acceptPathKeyword();
+        return { kind: 'SHORTEST GROUPS', count: literalOne };
+      }
       this.acceptPathKeyword();
-      return all ? 'gql:allShortestPaths' : 'gql:shortestPath';
+      return undefined;
     }
+    if (this.isKeyword('ANY')) {
+      this.advance();
+      if (this.acceptKeyword('SHORTEST')) {
+        this.acceptPathKeyword();
+        return { kind: 'SHORTEST', count: literalOne };
+      }
+      const count = this.parseSelectorCount() ?? literalOne;
+      this.acceptPathKeyword();
+      return { kind: 'ANY', count };
+    }
+    if (this.isKeyword('SHORTEST')) {
+      this.advance();
+      const count = this.parseSelectorCount();
+      this.acceptPathKeyword();
+      if (this.acceptKeyword('GROUP') || this.acceptKeyword('GROUPS')) {
+        return { kind: 'SHORTEST GROUPS', count: count ?? literalOne };
+      }
+      if (count === undefined) this.fail('a number of paths or GROUPS after SHORTEST');
+      return { kind: 'SHORTEST', count };
+    }
+    return undefined;
+  }
+
+  /** k of a selector: an integer literal or a parameter, if one is here. */
+  private parseSelectorCount(): Expression | undefined {
+    if (this.current.type === 'integer') return this.parseAtom();
+    if (this.current.type === 'parameter') return this.parseAtom();
     return undefined;
   }
 

@@ -3,6 +3,7 @@ import type {
   NodePattern,
   Pattern,
   PatternElement,
+  PathSelector,
   PatternPart,
   QuantifiedPathPattern,
   RelationshipPattern,
@@ -19,8 +20,22 @@ export abstract class PatternPrinter extends ExpressionPrinter {
   protected printPatternPart(part: PatternPart): string {
     const variable = part.variable === undefined ? '' : `${printName(part.variable.name)} = `;
     const element = this.printPatternElement(part.element);
-    if (part.selector !== undefined) return `${variable}${part.selector} ${element}`;
+    if (part.selector !== undefined) return `${variable}${this.printSelector(part.selector)} ${element}`;
     return part.shortest === undefined ? `${variable}${element}` : `${variable}${part.shortest}(${element})`;
+  }
+
+  /** `ANY SHORTEST`, `ALL SHORTEST` and `ANY` for k = 1; otherwise `SHORTEST k`, `SHORTEST k GROUPS`, `ANY k`. */
+  private printSelector(selector: PathSelector): string {
+    const count = selector.count;
+    const one = count.kind === 'Literal' && count.value === 1n;
+    switch (selector.kind) {
+      case 'SHORTEST':
+        return one ? 'ANY SHORTEST' : `SHORTEST ${this.printExpression(count)}`;
+      case 'SHORTEST GROUPS':
+        return one ? 'ALL SHORTEST' : `SHORTEST ${this.printExpression(count)} GROUPS`;
+      case 'ANY':
+        return one ? 'ANY' : `ANY ${this.printExpression(count)}`;
+    }
   }
 
   protected printPatternElement(element: PatternElement): string {

@@ -2,6 +2,7 @@ import type {
   Expression,
   LabelExpression,
   NodePattern,
+  PathSelector,
   PatternElement,
   PatternPart,
   QuantifiedPathPattern,
@@ -60,6 +61,7 @@ class PatternBinder {
 
   bindPart(part: PatternPart): void {
     const { nodes, relationships } = part.element;
+    if (part.selector !== undefined) this.#checkSelector(part.selector, part.pos);
     const pathName = part.variable?.name;
     if (part.variable !== undefined && pathName !== undefined) {
       const usedInside = variablesOfElement(part.element).has(pathName);
@@ -77,15 +79,16 @@ class PatternBinder {
     if (dynamic !== undefined && part.shortest !== undefined) {
       throw unexpectedSyntax(
         this.#ctx.text,
-        'Dynamic relationship types are not supported in shortestPath, allShortestPaths or SHORTEST yet',
+        'Dynamic relationship types are not supported in shortestPath or allShortestPaths ' +
+          '(a GQL selector such as SHORTEST 1 takes them)',
         dynamic.pos,
       );
     }
     if (quantified !== undefined && part.shortest !== undefined) {
       throw unexpectedSyntax(
         this.#ctx.text,
-        'Quantified path patterns are not supported in shortestPath, allShortestPaths or SHORTEST yet ' +
-          '(a quantified relationship such as `-[:R]->+` is)',
+        'Quantified path patterns are not allowed in shortestPath or allShortestPaths ' +
+          '(a GQL selector such as SHORTEST 1 takes them)',
         quantified.pos,
       );
     }
@@ -143,6 +146,29 @@ class PatternBinder {
         'VariableAlreadyBound',
         `Variable \`${variable.name}\` already declared`,
         variable.pos,
+      );
+    }
+  }
+
+  /** A path selector selects among matches: not in CREATE or MERGE; its k a positive integer or a parameter. */
+  #checkSelector(selector: PathSelector, pos: number): void {
+    if (this.#mode === 'create' || this.#mode === 'merge') {
+      throw unexpectedSyntax(
+        this.#ctx.text,
+        `Path selectors are not allowed in ${this.#mode.toUpperCase()}`,
+        pos,
+      );
+    }
+    const count = selector.count;
+    if (count.kind === 'Parameter') {
+      this.#deferred.push({ expression: count, predicate: false });
+      return;
+    }
+    if (count.kind !== 'Literal' || typeof count.value !== 'bigint' || count.value < 1n) {
+      throw unexpectedSyntax(
+        this.#ctx.text,
+        'The number of paths or groups a path selector keeps must be a positive integer',
+        pos,
       );
     }
   }

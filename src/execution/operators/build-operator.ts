@@ -27,6 +27,7 @@ import { buildNodeCountFromCountStore } from './node-count.js';
 import { buildSort, buildTop } from './sort.js';
 import { buildUnion } from './union.js';
 import { buildUnwind } from './unwind.js';
+import { buildPathSelection } from './path-selection.js';
 import { buildTrail } from './trail.js';
 import { buildTransactionApply } from './transaction-apply.js';
 import { buildVarLengthExpand } from './var-length-expand.js';
@@ -56,6 +57,8 @@ export function buildOperator(plan: PhysicalPlan, build: BuildContext): Operator
       return buildTrail(plan, build);
     case 'ShortestPath':
       return buildShortestPath(plan, build);
+    case 'PathSelection':
+      return buildPathSelection(plan, build);
     case 'Filter':
       return buildFilter(plan, build);
     case 'Projection':

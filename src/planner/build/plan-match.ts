@@ -2,6 +2,7 @@ import type {
   Expression,
   LabelExpression,
   NodePattern,
+  PathSelector,
   PatternConnection,
   PatternPart,
   QuantifiedPathPattern,
@@ -13,6 +14,7 @@ import { chooseLeaf } from './plan-leaf.js';
 import type { PlanState, PlannerContext, Scope } from './planner-context.js';
 import { planRelationshipSeek } from './plan-relationship-seek.js';
 import { planShortestPart } from './plan-shortest.js';
+import { pathSelection, shortestFunction } from './plan-selector.js';
 import { groupNames, hasDynamicLabels, planTrail, reverseDirection } from './plan-trail.js';
 
 /** A predicate waiting for the pattern variables it reads (`needs`) to be bound. */
@@ -59,16 +61,24 @@ export class MatchPlanner {
     const named = parts.map((part) => this.name(part));
     for (const conjunct of splitConjuncts(where)) this.addPredicate(conjunct, true);
     this.applyReady();
-    for (const part of named) if (part.part.shortest === undefined) this.planPart(part);
+    for (const part of named)
+      if (part.part.selector === undefined && part.part.shortest === undefined) this.planPart(part);
     for (const part of named) {
-      if (part.part.shortest === undefined) continue;
+      const selector = part.part.selector;
+      const shortest = shortestFunction(part.part);
+      if (shortest === undefined) {
+        if (selector !== undefined) this.planSelected(part, selector);
+        continue;
+      }
       for (const name of [part.nodes[0], part.nodes.at(-1)]) {
         if (name !== undefined && !this.bound.has(name)) this.leaf(name);
       }
       // A GQL selector searches with the pattern's own predicates; the WHERE then filters what it selected.
-      const selector = part.part.selector !== undefined;
-      const pending = this.predicates.filter((p) => !p.applied && !(selector && p.where === true));
-      this.plan = planShortestPart(this.context, this.plan, this.scope, part, pending);
+      const pending = this.predicates.filter(
+        (p) => !p.applied && !(selector !== undefined && p.where === true),
+      );
+      const effective = { ...part, part: { ...part.part, shortest } };
+      this.plan = planShortestPart(this.context, this.plan, this.scope, effective, pending);
       for (const name of [part.relationships[0], part.part.variable?.name])
         if (name !== undefined) this.bind(name);
       this.applyReady();
@@ -77,6 +87,34 @@ export class MatchPlanner {
       if (!predicate.applied) this.filter(predicate);
     }
     return { plan: this.plan, scope: this.scope };
+  }
+
+  /**
+   * A part with a GQL selector the ShortestPath operator does not run: its paths for each input row (an
+   * Apply's right side, over the row), then the selection. The MATCH's WHERE conjuncts that look inside
+   * the path wait until after the selection, as GQL orders them.
+   */
+  private planSelected(named: NamedPart, selector: PathSelector): void {
+    const pathName = named.part.variable?.name ?? this.declare(undefined);
+    const part: PatternPart =
+      named.part.variable === undefined
+        ? { ...named.part, variable: { kind: 'Variable', pos: named.part.pos, name: pathName } }
+        : named.part;
+    const inside = new Set([...named.nodes.slice(1, -1), ...named.relationships, pathName]);
+    for (const rel of part.element.relationships) {
+      if (rel.kind === 'QuantifiedPathPattern') for (const name of groupNames(rel)) inside.add(name);
+    }
+    const held = this.predicates.filter(
+      (p) => p.where === true && !p.applied && [...p.needs].some((name) => inside.has(name)),
+    );
+    for (const predicate of held) predicate.applied = true;
+    const left = this.plan;
+    this.plan = { kind: 'Argument' };
+    this.planPart({ ...named, part });
+    const right = pathSelection(this.context, this.plan, this.slot(pathName), selector, this.scope);
+    this.plan = { kind: 'Apply', left, right, mode: 'INNER', nullSlots: [], label: 'Apply' };
+    for (const predicate of held) predicate.applied = false;
+    this.applyReady();
   }
 
   private name(part: PatternPart): NamedPart {
@@ -89,7 +127,8 @@ export class MatchPlanner {
     });
     part.element.relationships.forEach((rel, index) => {
       if (rel.kind === 'QuantifiedPathPattern') this.groupVariables(rel, nodes[index], nodes[index + 1]);
-      else if (part.shortest === undefined) this.relationshipPredicates(rel, relationships[index] ?? '');
+      else if (shortestFunction(part) === undefined)
+        this.relationshipPredicates(rel, relationships[index] ?? '');
     });
     if (part.variable !== undefined) this.declare(part.variable.name);
     return { part, nodes, relationships };

@@ -18,6 +18,7 @@ export type PhysicalPlan =
   | VarLengthExpandOp
   | TrailOp
   | ShortestPathOp
+  | PathSelectionOp
   | FilterOp
   | ProjectionOp
   | ProjectPathOp
@@ -253,6 +254,19 @@ export interface ShortestPathOp {
   readonly predicate: PlanExpression | undefined;
   readonly optional: boolean;
   readonly text: string;
+}
+
+/**
+ * A GQL path selector over the rows of `source` (all the paths one input row matches, in `path`): per pair
+ * of first and last node, `SHORTEST` keeps the `count` shortest paths, `SHORTEST GROUPS` those whose length
+ * is one of the `count` smallest, `ANY` the first `count`.
+ */
+export interface PathSelectionOp {
+  readonly kind: 'PathSelection';
+  readonly source: PhysicalPlan;
+  readonly path: number;
+  readonly selector: 'SHORTEST' | 'SHORTEST GROUPS' | 'ANY';
+  readonly count: PlanExpression;
 }
 
 export interface FilterOp {

@@ -23,3 +23,7 @@ MATCH (x:A) ((a)-[r:R WHERE r.w > 1]->(m)<-[:S]-(b) WHERE a.k < b.k){1,3} (y) RE
 MATCH p = ((a)-->(b))+ ((c)--(d)){,2} RETURN p
 ---
 MATCH (a)-[r:T|$any($types)]->(b)-[:$(t)*1..2]-(c) RETURN c
+---
+MATCH p = SHORTEST 2 GROUPS (a)--+(b), q = ANY 3 PATHS (a)-->(c), ALL PATHS (c)-->(d) RETURN p
+---
+MATCH p = SHORTEST $k PATHS (a) ((x)-[r]->(y)){1,3} (b) RETURN p
