@@ -30,14 +30,17 @@ export interface Outcome {
   readonly summary: StatementSummary;
 }
 
-/** Runs one statement in its own transaction, pulling at most `limit` records, and commits. */
+/**
+ * Runs one statement in its own (implicit, auto-commit) transaction, pulling at most `limit` records, and
+ * commits.
+ */
 export async function runQuery(
   engine: DatabaseEngine,
   text: string,
   parameters: CypherMap = {},
   limit = Number.MAX_SAFE_INTEGER,
 ): Promise<Outcome> {
-  const tx = engine.begin();
+  const tx = engine.begin({ implicit: true });
   try {
     const result = tx.run(text, parameters);
     const rows: CypherValue[][] = [];

@@ -1,5 +1,7 @@
 import { CypherTypeError } from '../../errors/index.js';
 import { Node, Relationship, typeName, type CypherValue } from '../../values/index.js';
+import type { StoreTransaction } from '../../storage/index.js';
+import type { Row } from '../runtime/row.js';
 import { StoreNode, StoreRelationship } from '../runtime/store-entities.js';
 
 /** The storage id of a node value; undefined for null / unbound. @throws CypherTypeError for non-nodes */
@@ -32,4 +34,26 @@ export function holdsRelationship(value: CypherValue | undefined, id: number): b
   }
   if (value instanceof Relationship) return Number(value.id) === id;
   return false;
+}
+
+/** Whether relationship `id` is held in any of the row's `slots` (relationship uniqueness in a MATCH). */
+export function heldInSlots(row: Row, slots: readonly number[], id: number): boolean {
+  for (const slot of slots) if (holdsRelationship(row[slot], id)) return true;
+  return false;
+}
+
+/**
+ * Where a walk from `plan.from` starts and, for an Into walk, the node it must reach (-1 otherwise);
+ * undefined when the start is null or no longer exists, or the end is null.
+ */
+export function walkEnds(
+  row: Row,
+  plan: { readonly from: number; readonly to: number; readonly into: boolean },
+  tx: StoreTransaction,
+): { readonly from: number; readonly target: number } | undefined {
+  const from = nodeRef(row[plan.from]);
+  if (from === undefined || !tx.nodeExists(from, 'NEW')) return undefined;
+  if (!plan.into) return { from, target: -1 };
+  const target = nodeRef(row[plan.to]);
+  return target === undefined ? undefined : { from, target };
 }

@@ -2,7 +2,7 @@ import type { ExpandOp } from '../../planner/index.js';
 import type { ExpandCursor } from '../../storage/index.js';
 import type { ExecutionContext } from '../runtime/context.js';
 import type { Row, RowCursor } from '../runtime/row.js';
-import { holdsRelationship, nodeRef, relationshipRef } from './entity-refs.js';
+import { heldInSlots, nodeRef, relationshipRef } from './entity-refs.js';
 import type { BuildContext, Operator } from './operator.js';
 import { StreamCursor } from './stream-cursor.js';
 import { TypeTokens } from './type-tokens.js';
@@ -69,8 +69,7 @@ class ExpandRowCursor extends StreamCursor {
   }
 
   private excluded(row: Row, id: number): boolean {
-    for (const slot of this.plan.distinctFrom) if (holdsRelationship(row[slot], id)) return true;
-    return false;
+    return heldInSlots(row, this.plan.distinctFrom, id);
   }
 }
 

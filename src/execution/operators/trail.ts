@@ -2,7 +2,7 @@ import type { TrailOp } from '../../planner/index.js';
 import type { CypherValue } from '../../values/index.js';
 import type { ExecutionContext } from '../runtime/context.js';
 import type { Row, RowCursor } from '../runtime/row.js';
-import { holdsRelationship, nodeRef, relationshipRef } from './entity-refs.js';
+import { heldInSlots, nodeRef, relationshipRef, walkEnds } from './entity-refs.js';
 import type { BuildContext, Operator } from './operator.js';
 import { StreamCursor } from './stream-cursor.js';
 
@@ -40,13 +40,9 @@ class TrailCursor extends StreamCursor {
     this.used.length = 0;
     this.atMax = false;
     this.pendingZero = false;
-    const from = nodeRef(row[this.plan.from]);
-    if (from === undefined || !this.context.tx.nodeExists(from, 'NEW')) return;
-    if (this.plan.into) {
-      const to = nodeRef(row[this.plan.to]);
-      if (to === undefined) return;
-      this.target = to;
-    }
+    const ends = walkEnds(row, this.plan, this.context.tx);
+    if (ends === undefined) return;
+    this.target = ends.target;
     this.pendingZero = this.plan.min === 0;
     if (this.plan.max !== 0) this.open(row, row[this.plan.from] ?? null);
   }
@@ -93,7 +89,7 @@ class TrailCursor extends StreamCursor {
     const mark = this.used.length;
     for (const slot of this.plan.innerRelationships) {
       const id = relationshipRef(iteration[slot]);
-      if (id === undefined || this.used.includes(id) || this.excluded(row, id)) {
+      if (id === undefined || this.used.includes(id) || heldInSlots(row, this.plan.distinctFrom, id)) {
         this.used.length = mark;
         return false;
       }
@@ -117,11 +113,6 @@ class TrailCursor extends StreamCursor {
   private closeFrames(): void {
     for (const frame of this.frames) frame.close();
     this.frames.length = 0;
-  }
-
-  private excluded(row: Row, id: number): boolean {
-    for (const slot of this.plan.distinctFrom) if (holdsRelationship(row[slot], id)) return true;
-    return false;
   }
 
   private emit(row: Row, end: CypherValue): Row {

@@ -4,7 +4,7 @@ import { equals, isCypherMap, type CypherValue } from '../../values/index.js';
 import type { Evaluator } from '../expressions/compile-scope.js';
 import type { ExecutionContext } from '../runtime/context.js';
 import type { Row, RowCursor } from '../runtime/row.js';
-import { holdsRelationship, nodeRef, relationshipRef } from './entity-refs.js';
+import { heldInSlots, relationshipRef, walkEnds } from './entity-refs.js';
 import type { BuildContext, Operator } from './operator.js';
 import { StreamCursor } from './stream-cursor.js';
 import { TypeTokens } from './type-tokens.js';
@@ -49,13 +49,10 @@ class VarLengthCursor extends StreamCursor {
     this.active = false;
     this.pendingZero = false;
     this.boundRow = null;
-    const from = nodeRef(row[this.plan.from]);
-    if (from === undefined || !this.context.tx.nodeExists(from, 'NEW')) return;
-    if (this.plan.into) {
-      const to = nodeRef(row[this.plan.to]);
-      if (to === undefined) return;
-      this.target = to;
-    }
+    const ends = walkEnds(row, this.plan, this.context.tx);
+    if (ends === undefined) return;
+    const from = ends.from;
+    this.target = ends.target;
     this.rels.length = 0;
     this.nodes.length = 0;
     this.nodes.push(from);
@@ -181,8 +178,7 @@ class VarLengthCursor extends StreamCursor {
   }
 
   private excluded(row: Row, id: number): boolean {
-    for (const slot of this.plan.distinctFrom) if (holdsRelationship(row[slot], id)) return true;
-    return false;
+    return heldInSlots(row, this.plan.distinctFrom, id);
   }
 
   private emit(row: Row, end: number): Row {
