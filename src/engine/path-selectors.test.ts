@@ -94,3 +94,20 @@ test('the MATCH WHERE filters the selected paths; predicates inside the pattern 
   assert.match(JSON.stringify(summary.plan), /StatefulShortestPath/);
   await db.close();
 });
+
+test('a selector finds the shortest trails from a node back to itself', async () => {
+  const db = await Database.open();
+  await db
+    .session()
+    .run('CREATE (a:C {n: 1})-[:R]->(:C {n: 2})-[:R]->(:C {n: 3})-[:R]->(a), (a)-[:R]->(a)')
+    .summary();
+  const lengths = (selector: string): Promise<unknown[]> =>
+    column(db, `MATCH p = ${selector} (a:C {n: 1})-[:R]->+(a) RETURN length(p) AS l ORDER BY l`);
+  // The self-loop (1), then the triangle (3), then both (4).
+  assert.deepEqual(await lengths('ANY SHORTEST'), [1n]);
+  assert.deepEqual(await lengths('SHORTEST 2'), [1n, 3n]);
+  assert.deepEqual(await lengths('SHORTEST 3 GROUPS'), [1n, 3n, 4n, 4n]);
+  // shortestPath() keeps Neo4j's rule for its function: no path from a node to itself but the empty one.
+  assert.deepEqual(await column(db, 'MATCH p = shortestPath((a:C {n: 1})-[:R*]->(a)) RETURN length(p)'), []);
+  await db.close();
+});

@@ -87,12 +87,17 @@ class ShortestPathCursor extends StreamCursor {
       if (out !== undefined) this.results.push(out);
       return out !== undefined;
     };
+    const max = plan.max ?? Number.POSITIVE_INFINITY;
     if (from === to) {
       if (plan.min === 0) judge([from], []);
+      // A GQL selector's trails may come back to their start; the functions' paths may not.
+      else if (plan.selector && !rules.traversesNothing) {
+        this.exhaustive ??= new ExhaustiveSearch();
+        this.exhaustive.run(context, this.memory, rules, from, to, plan.min, max, plan.all, judge);
+      }
       return;
     }
     if (rules.traversesNothing) return;
-    const max = plan.max ?? Number.POSITIVE_INFINITY;
     if (compiled.whole === undefined && plan.min <= 1) {
       this.bidirectional ??= new BidirectionalSearch();
       this.bidirectional.run(context, this.memory, rules, from, to, max, plan.all, (nodes, relationships) => {

@@ -49,6 +49,7 @@ export function planShortestPart(
     min: rel?.length?.min ?? 1,
     max: rel?.length === undefined ? 1 : rel.length.max,
     all: part.shortest === 'allShortestPaths',
+    selector: part.selector !== undefined,
     properties: rel?.properties === undefined ? undefined : context.expr(rel.properties, scope),
     predicate: predicate === undefined ? undefined : context.expr(predicate, scope),
     optional,

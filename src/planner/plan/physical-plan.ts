@@ -249,6 +249,11 @@ export interface ShortestPathOp {
   readonly min: number;
   readonly max: number | undefined;
   readonly all: boolean;
+  /**
+   * Planned for a GQL selector (`SHORTEST 1`, `ALL SHORTEST`): from a node to itself it searches the
+   * shortest trails back, where the functions accept only the path of length 0.
+   */
+  readonly selector: boolean;
   readonly properties: PlanExpression | undefined;
   /** Predicates on the whole path, evaluated with `path` and `relationship` bound. */
   readonly predicate: PlanExpression | undefined;
