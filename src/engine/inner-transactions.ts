@@ -17,7 +17,7 @@ import type { DatabaseEngine } from './database-engine.js';
 export class BatchTransactions implements InnerTransactions {
   private readonly engine: DatabaseEngine;
   private readonly nextId: () => string;
-  private readonly durable: Promise<void>[] = [];
+  private readonly durableWrites: Promise<void>[] = [];
   private failure: Error | undefined;
 
   /** @param nextId names a new transaction (`<database>-transaction-<n>`, numbered with the others) */
@@ -63,18 +63,23 @@ export class BatchTransactions implements InnerTransactions {
 
   /** Whether a batch committed with durability still to wait for (most implicit transactions run none). */
   get pending(): boolean {
-    return this.durable.length > 0;
+    return this.durableWrites.length > 0;
+  }
+
+  durable(): Promise<void> | undefined {
+    if (this.durableWrites.length === 0) return undefined;
+    return Promise.all(this.durableWrites).then(() => undefined);
   }
 
   /** Resolves once every committed batch is durable; rejects with the first batch that could not be. */
   async settled(): Promise<void> {
-    await Promise.all(this.durable);
+    await Promise.all(this.durableWrites);
     if (this.failure !== undefined) throw this.failure;
   }
 
   private track(committed: Promise<unknown>): void {
     // Caught at once: a failure is reported by `settled()`, never as an unhandled rejection.
-    this.durable.push(
+    this.durableWrites.push(
       committed.then(
         () => undefined,
         (error: unknown) => {

@@ -51,15 +51,15 @@ export class QueryStatementResult implements StatementResult {
     return this.finished;
   }
 
-  pull(n: number, sink: RecordSink): boolean {
+  pull(n: number, sink: RecordSink): boolean | Promise<boolean> {
     return this.advance(n, sink);
   }
 
-  discard(n: number): boolean {
+  discard(n: number): boolean | Promise<boolean> {
     return this.advance(n, undefined);
   }
 
-  private advance(n: number, sink: RecordSink | undefined): boolean {
+  private advance(n: number, sink: RecordSink | undefined): boolean | Promise<boolean> {
     const cursor = this.cursor;
     if (this.finished || cursor === undefined) return false;
     const width = this.fields.length;
@@ -89,7 +89,12 @@ export class QueryStatementResult implements StatementResult {
       return true;
     } catch (error) {
       this.finish(error);
-      throw error;
+      // Batches of CALL { … } IN TRANSACTIONS committed before the failure: reported once they are durable.
+      const durable = this.context.innerTransactions?.durable();
+      if (durable === undefined) throw error;
+      const failed = (): Promise<boolean> =>
+        Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      return durable.then(failed, failed);
     }
   }
 

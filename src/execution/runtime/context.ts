@@ -62,6 +62,11 @@ export interface ExecutionContext {
 export interface InnerTransactions {
   /** Begins a batch's transaction, for a statement running in `outer`. */
   begin(outer: ExecutionContext): InnerTransaction;
+  /**
+   * Resolves once every committed batch is durable (whatever its outcome); undefined when none is waiting.
+   * A failing statement reports its error only then, so that what it committed is there to stay.
+   */
+  durable(): Promise<void> | undefined;
 }
 
 /** One batch's transaction. */
