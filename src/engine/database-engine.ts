@@ -73,6 +73,12 @@ export class DatabaseEngine {
   readonly memoryPool: MemoryPool | undefined;
   private readonly active = new Set<EngineTransaction>();
   private readonly administration: DatabaseAdministration;
+  /**
+   * The name of the database of this server whose store has the id `databaseId` (the middle part of an
+   * element id), or null (`db.nameFromElementId`).
+   */
+  readonly databaseNameOf = (databaseId: string): string | null =>
+    this.administration.databases().find((engine) => engine.store.databaseId === databaseId)?.name ?? null;
   private generation = { procedures: -1, schema: -1, key: '' };
 
   constructor(options: DatabaseEngineOptions = {}) {

@@ -71,3 +71,28 @@ test('records of node results are snapshots that share one frozen label list per
   assert.ok(Object.isFrozen(first.labels));
   assert.equal(first.labels, third.labels);
 });
+
+test('db.nameFromElementId names the database of the server an element id comes from', async () => {
+  const engines: DatabaseEngine[] = [];
+  const administration = {
+    defaultDatabase: 'neo4j',
+    databases: () => engines,
+    create: () => false,
+    drop: () => false,
+  };
+  const first = new DatabaseEngine({ name: 'neo4j', administration });
+  const second = new DatabaseEngine({ name: 'other', administration });
+  engines.push(first, second);
+  const created = first.begin();
+  const [node] = drain(created.run('CREATE (n) RETURN elementId(n) AS id'));
+  await created.commit();
+  const transaction = second.begin({ readOnly: true });
+  const rows = drain(
+    transaction.run(
+      "RETURN db.nameFromElementId($id) AS here, db.nameFromElementId('4:no-such-database:0') AS none",
+      { id: node?.[0] ?? null },
+    ),
+  );
+  assert.deepEqual(rows, [['neo4j', null]]);
+  await transaction.commit();
+});

@@ -109,6 +109,7 @@ export class EngineTransaction {
       memory: this.memory,
       user: this.user,
       innerTransactions: this.batches,
+      databaseNameOf: engine.databaseNameOf,
     };
   }
 

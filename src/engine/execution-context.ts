@@ -30,6 +30,7 @@ export interface StatementEnvironment {
   readonly user: ExecutingUser | undefined;
   /** The batches of `CALL { … } IN TRANSACTIONS`; undefined in an explicit transaction. */
   readonly innerTransactions: InnerTransactions | undefined;
+  readonly databaseNameOf: (databaseId: string) => string | null;
 }
 
 /** A fresh execution context for one statement. */
@@ -52,5 +53,6 @@ export function createExecutionContext(
     memory: environment.memory,
     user: environment.user,
     innerTransactions: environment.innerTransactions,
+    databaseNameOf: environment.databaseNameOf,
   };
 }

@@ -67,7 +67,26 @@ function endpoint(value: Relationship, context: ExecutionContext, start: boolean
   return null;
 }
 
+/** The database id inside an element id (`<kind>:<database id>:<id>`), or undefined for another string. */
+function databaseIdOf(elementId: string): string | undefined {
+  const first = elementId.indexOf(':');
+  const last = elementId.lastIndexOf(':');
+  return first > 0 && last > first + 1 ? elementId.slice(first + 1, last) : undefined;
+}
+
 export const GRAPH_FUNCTIONS: readonly FunctionDefinition[] = [
+  define({
+    name: 'db.nameFromElementId',
+    signature: 'db.nameFromElementId(elementId :: STRING) :: STRING',
+    description: 'Resolves the database name for the given element id.',
+    category: 'Graph',
+    call: (args, context) => {
+      const elementId = argument(args, 0);
+      if (typeof elementId !== 'string') return invalidArgument('String', elementId);
+      const databaseId = databaseIdOf(elementId);
+      return databaseId === undefined ? null : (context.databaseNameOf?.(databaseId) ?? null);
+    },
+  }),
   define({
     name: 'id',
     signature: 'id(input :: NODE | RELATIONSHIP) :: INTEGER',

@@ -37,3 +37,16 @@ test('a null argument gives null; a bad string is an argument error, another typ
   assert.throws(() => f('uuid', [1.5, 2n]), CypherTypeError);
   assert.throws(() => f('uuid', [TEXT, 2n]), CypherTypeError);
 });
+
+test('uuid.mostSignificantBits and uuid.leastSignificantBits give the signed halves uuid(msb, lsb) takes', () => {
+  const value = f('uuid', [TEXT]);
+  const msb = f('uuid.mostSignificantBits', [value]);
+  const lsb = f('uuid.leastSignificantBits', [value]);
+  assert.equal(msb, 0x550e8400e29b41d4n);
+  // a716… has its top bit set: negative as a signed 64-bit INTEGER.
+  assert.equal(lsb, BigInt.asIntN(64, 0xa716446655440000n));
+  assert.equal((f('uuid', [msb, lsb]) as Uuid).text, TEXT);
+  assert.equal(f('uuid.mostSignificantBits', [f('uuid', [42n, 42n])]), 42n);
+  assert.equal(f('uuid.leastSignificantBits', [null]), null);
+  assert.throws(() => f('uuid.mostSignificantBits', [TEXT]), CypherTypeError);
+});

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Uuid } from '../../values/index.js';
-import { define, integerArgument, stringArgument } from './define.js';
+import { Uuid, type CypherValue } from '../../values/index.js';
+import { argument, define, integerArgument, invalidArgument, stringArgument } from './define.js';
 import type { FunctionDefinition } from './function-definition.js';
 
 /**
@@ -8,6 +8,7 @@ import type { FunctionDefinition } from './function-definition.js';
  * `uuid()` a random (version 4) UUID, `uuid(name :: STRING)` the UUID a canonical 8-4-4-4-12 string
  * spells, `uuid(mostSigBits :: INTEGER, leastSigBits :: INTEGER)` the UUID of two signed 64-bit halves.
  * A null argument gives null; any other string is an argument error, any other type a type error.
+ * `uuid.mostSignificantBits` and `uuid.leastSignificantBits` give the two halves back.
  */
 export const UUID_FUNCTIONS: readonly FunctionDefinition[] = [
   define({
@@ -27,4 +28,23 @@ export const UUID_FUNCTIONS: readonly FunctionDefinition[] = [
       return Uuid.fromBits(integerArgument(args, 0), integerArgument(args, 1));
     },
   }),
+  define({
+    name: 'uuid.mostSignificantBits',
+    signature: 'uuid.mostSignificantBits(uuid :: UUID) :: INTEGER',
+    description: 'Returns the most significant 64 bits of a UUID, as a signed INTEGER.',
+    category: 'Scalar',
+    call: (args) => uuidArgument(args).mostSignificantBits,
+  }),
+  define({
+    name: 'uuid.leastSignificantBits',
+    signature: 'uuid.leastSignificantBits(uuid :: UUID) :: INTEGER',
+    description: 'Returns the least significant 64 bits of a UUID, as a signed INTEGER.',
+    category: 'Scalar',
+    call: (args) => uuidArgument(args).leastSignificantBits,
+  }),
 ];
+
+function uuidArgument(args: readonly CypherValue[]): Uuid {
+  const value = argument(args, 0);
+  return value instanceof Uuid ? value : invalidArgument('UUID', value);
+}

@@ -56,6 +56,8 @@ export interface ExecutionContext {
    * which cannot run them.
    */
   readonly innerTransactions?: InnerTransactions | undefined;
+  /** The name of the server's database with a store id (`db.nameFromElementId`); absent: none known. */
+  readonly databaseNameOf?: ((databaseId: string) => string | null) | undefined;
 }
 
 /** What `CALL { … } IN TRANSACTIONS` needs from the engine: a transaction of its own per batch. */
