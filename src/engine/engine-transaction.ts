@@ -58,7 +58,8 @@ export interface EngineTransactionOptions {
 export class EngineTransaction {
   readonly engine: DatabaseEngine;
   private readonly number: number;
-  readonly metadata: CypherMap;
+  /** The client's transaction metadata (BEGIN's `tx_metadata`), replaced by `CALL tx.setMetaData(…)`. */
+  metadata: CypherMap;
   readonly startedAt = Date.now();
   /** The user running it; undefined when authentication is disabled. */
   readonly user: ExecutingUser | undefined;
@@ -110,6 +111,9 @@ export class EngineTransaction {
       user: this.user,
       innerTransactions: this.batches,
       databaseNameOf: engine.databaseNameOf,
+      setTransactionMetadata: (metadata) => {
+        this.metadata = metadata;
+      },
     };
   }
 

@@ -31,6 +31,7 @@ export interface StatementEnvironment {
   /** The batches of `CALL { … } IN TRANSACTIONS`; undefined in an explicit transaction. */
   readonly innerTransactions: InnerTransactions | undefined;
   readonly databaseNameOf: (databaseId: string) => string | null;
+  readonly setTransactionMetadata: (metadata: CypherMap) => void;
 }
 
 /** A fresh execution context for one statement. */
@@ -54,5 +55,6 @@ export function createExecutionContext(
     user: environment.user,
     innerTransactions: environment.innerTransactions,
     databaseNameOf: environment.databaseNameOf,
+    setTransactionMetadata: environment.setTransactionMetadata,
   };
 }

@@ -4,7 +4,8 @@ import {
   type ExecutionContext,
   type ProcedureDefinition,
 } from '../../execution/index.js';
-import type { CypherMap } from '../../values/index.js';
+import { CypherTypeError } from '../../errors/index.js';
+import { isCypherMap, typeName, type CypherMap } from '../../values/index.js';
 import { procedureSignature } from './signature.js';
 
 /** What the informational procedures report about their database. */
@@ -90,6 +91,27 @@ const showCurrentUser: ProcedureDefinition = {
   },
 };
 
+/**
+ * `tx.setMetaData(data)`: replaces the running transaction's metadata (what SHOW TRANSACTIONS shows as
+ * `metaData`), as the driver's transaction config would have set it. A null map clears it.
+ */
+const setMetaData: ProcedureDefinition = {
+  name: 'tx.setMetaData',
+  description:
+    'Attaches a map of data to the transaction. The data will be printed when listing queries, and inserted into the query log.',
+  mode: 'DBMS',
+  inputs: [{ name: 'data', type: 'MAP?' }],
+  outputs: [],
+  call: (args, context): CypherMap[] => {
+    const data = args[0] ?? null;
+    if (data !== null && !isCypherMap(data)) {
+      throw new CypherTypeError(`Type mismatch: expected Map but was ${typeName(data)}`);
+    }
+    context.setTransactionMetadata?.(data ?? {});
+    return [];
+  },
+};
+
 const ping: ProcedureDefinition = {
   name: 'db.ping',
   description:
@@ -130,5 +152,5 @@ function infoProcedures(database: DatabaseInfo): ProcedureDefinition[] {
 
 /** The DBMS-level informational procedures of one database. */
 export function dbmsProcedures(database: DatabaseInfo): readonly ProcedureDefinition[] {
-  return [procedures, functions, showCurrentUser, ping, ...infoProcedures(database)];
+  return [procedures, functions, showCurrentUser, ping, setMetaData, ...infoProcedures(database)];
 }

@@ -134,6 +134,26 @@ describe('SHOW and TERMINATE TRANSACTIONS', () => {
   });
 });
 
+describe('tx.setMetaData', () => {
+  it('replaces the metadata SHOW TRANSACTIONS reports for the running transaction', async () => {
+    const { db } = await administered();
+    const tx = db.session().beginTransaction({ metadata: { app: 'first' } });
+    const metadata = async (): Promise<unknown> => {
+      const [row] = await records(
+        db,
+        "SHOW TRANSACTIONS YIELD currentQuery, metaData WHERE currentQuery STARTS WITH 'CALL tx.'",
+      );
+      return row?.['metaData'];
+    };
+    await tx.run("CALL tx.setMetaData({app: 'second', attempt: 2})").records();
+    assert.deepEqual(await metadata(), { app: 'second', attempt: 2n });
+    await tx.run('CALL tx.setMetaData(null)').records();
+    assert.deepEqual(await metadata(), {});
+    await assert.rejects(tx.run('CALL tx.setMetaData(1)').records(), DatabaseError);
+    await tx.rollback();
+  });
+});
+
 describe('SHOW CURRENT USER', () => {
   it('lists the user running the transaction with Neo4j columns', async () => {
     const db = await Database.open();

@@ -58,6 +58,8 @@ export interface ExecutionContext {
   readonly innerTransactions?: InnerTransactions | undefined;
   /** The name of the server's database with a store id (`db.nameFromElementId`); absent: none known. */
   readonly databaseNameOf?: ((databaseId: string) => string | null) | undefined;
+  /** Replaces the metadata of the statement's transaction (`tx.setMetaData`); absent: not supported. */
+  readonly setTransactionMetadata?: ((metadata: CypherMap) => void) | undefined;
 }
 
 /** What `CALL { … } IN TRANSACTIONS` needs from the engine: a transaction of its own per batch. */
