@@ -47,35 +47,26 @@ export function analyzeQuery(
   if (new Set(query.unions).size > 1) {
     throw ctx.error('InvalidClauseComposition', 'Invalid combination of UNION and UNION ALL', query.pos);
   }
-  if (kind === 'top') return analyzeParts(ctx, query, start, kind, importing);
-  ctx.subqueryDepth++;
+  // CALL { … } IN TRANSACTIONS is allowed only at depth 0, so the analysis counts how deep it is.
+  const nested = kind !== 'top';
+  if (nested) ctx.subqueryDepth++;
   try {
-    return analyzeParts(ctx, query, start, kind, importing);
-  } finally {
-    ctx.subqueryDepth--;
-  }
-}
-
-function analyzeParts(
-  ctx: AnalysisContext,
-  query: Query,
-  start: Scope,
-  kind: QueryKind,
-  importing?: Scope,
-): QueryResult {
-  let first: QueryResult | undefined;
-  for (const part of query.parts) {
-    const result = analyzeSingleQuery(ctx, part, start, kind, importing);
-    if (first === undefined) first = result;
-    else if (!sameColumns(first.columns, result.columns)) {
-      throw ctx.error(
-        'DifferentColumnsInUnion',
-        'All sub queries in an UNION must have the same return column names',
-        part.pos,
-      );
+    let first: QueryResult | undefined;
+    for (const part of query.parts) {
+      const result = analyzeSingleQuery(ctx, part, start, kind, importing);
+      if (first === undefined) first = result;
+      else if (!sameColumns(first.columns, result.columns)) {
+        throw ctx.error(
+          'DifferentColumnsInUnion',
+          'All sub queries in an UNION must have the same return column names',
+          part.pos,
+        );
+      }
     }
+    return first ?? { columns: [], scope: Scope.empty() };
+  } finally {
+    if (nested) ctx.subqueryDepth--;
   }
-  return first ?? { columns: [], scope: Scope.empty() };
 }
 
 function sameColumns(a: readonly string[], b: readonly string[]): boolean {
