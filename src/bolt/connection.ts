@@ -44,6 +44,7 @@ export class BoltConnection implements ChannelListener {
   private open: OpenSession | null = null;
   private inputBroken = false;
   private waitingForIdle = false;
+  private readAheadScheduled = false;
   private queuedSinceIdle = 0;
   private inputPaused = false;
   /** The reply to the latest read waits for the end of the event loop's turn (see ReplyTiming). */
@@ -173,6 +174,7 @@ export class BoltConnection implements ChannelListener {
       ...(options.telemetryEnabled === undefined ? {} : { telemetryEnabled: options.telemetryEnabled }),
       ...(options.ssrEnabled === undefined ? {} : { ssrEnabled: options.ssrEnabled }),
       ...(options.pullBatchSize === undefined ? {} : { pullBatchSize: options.pullBatchSize }),
+      ...(options.readAhead === undefined ? {} : { readAhead: options.readAhead }),
       ...(options.now === undefined ? {} : { now: options.now }),
       onUnexpectedError: (error) => {
         if (error !== output.closedError) options.onUnexpectedError?.(error);
@@ -258,6 +260,20 @@ export class BoltConnection implements ChannelListener {
     if (this.deferReply) open.output.writeSoon();
     else open.output.writePending();
     if (this.inputPaused) this.resumeInput();
+    if (open.machine.isReadAheadDue) this.scheduleReadAhead(open);
+  }
+
+  /**
+   * Read-ahead (ADR 0016) in the check phase of this turn of the event loop: after the reply has left
+   * (also when it waits for the end of the turn, see `ReplyTiming`), before the next socket read.
+   */
+  private scheduleReadAhead(open: OpenSession): void {
+    if (this.readAheadScheduled) return;
+    this.readAheadScheduled = true;
+    setImmediate(() => {
+      this.readAheadScheduled = false;
+      if (this.open === open && this.phase !== 'CLOSED') open.machine.readAhead();
+    });
   }
 
   private resumeInput(): void {

@@ -47,6 +47,8 @@ export interface BoltServerOptions {
   readonly ssrEnabled?: boolean;
   /** Records per backend pull between flushes (default 1000). */
   readonly pullBatchSize?: number;
+  /** Encode an auto-commit result's next batch while the client reads the last (default true; ADR 0016). */
+  readonly readAhead?: boolean;
   /** Coalescing threshold of socket writes while streaming (default 64 KiB). */
   readonly writeBytes?: number;
   /** How long `close()` waits for connections to roll back and close before destroying them (default 2000). */

@@ -48,6 +48,7 @@ export async function startBoltServer(options: BoltServerOptions): Promise<BoltS
     ...(options.telemetryEnabled === undefined ? {} : { telemetryEnabled: options.telemetryEnabled }),
     ...(options.ssrEnabled === undefined ? {} : { ssrEnabled: options.ssrEnabled }),
     ...(options.pullBatchSize === undefined ? {} : { pullBatchSize: options.pullBatchSize }),
+    ...(options.readAhead === undefined ? {} : { readAhead: options.readAhead }),
     ...(options.writeBytes === undefined ? {} : { writeBytes: options.writeBytes }),
     ...(options.now === undefined ? {} : { now: options.now }),
   });

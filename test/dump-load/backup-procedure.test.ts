@@ -71,7 +71,7 @@ function concat(records: readonly (readonly unknown[])[]): Uint8Array {
 }
 
 describe('CALL quiver.backup()', () => {
-  it('encodes a chunk only when a record is pulled, and ends its read transaction with the result', async () => {
+  it('encodes a chunk only when a record is pulled (or read ahead for the next PULL), and ends its read transaction with the result', async () => {
     await withCountingBackup(async (produced) => {
       const client = await connect();
       try {
@@ -81,10 +81,11 @@ describe('CALL quiver.backup()', () => {
         const first = await client.pull(1);
         assert.equal(first.records.length, 1);
         assert.equal(first.hasMore, true);
-        assert.equal(produced(), 1);
+        // The server may encode as many again while the client reads them (read-ahead, ADR 0016), no more.
+        assert.ok(produced() >= 1 && produced() <= 2, `${String(produced())} chunks after PULL 1`);
         assert.ok(engine.store.activeTransactions > idle, 'the snapshot is held while the result is open');
         const second = await client.pull(2);
-        assert.equal(produced(), 3);
+        assert.ok(produced() >= 3 && produced() <= 5, `${String(produced())} chunks after PULL 2`);
         const rest = await client.pull(-1);
         assert.equal(rest.hasMore, false);
         const records = [...first.records, ...second.records, ...rest.records];

@@ -62,6 +62,11 @@ export interface HarnessOptions extends Omit<Partial<BoltMachineOptions>, 'versi
   readonly createBackend?: (options?: TestBackendOptions) => TestBackend;
   /** Options of the recording output's packer (a `dehydrate` hook for value tests). */
   readonly packer?: PackerOptions;
+  /**
+   * Read-ahead as a connection does it: the output supports it and every {@link Harness.send} ends with
+   * `machine.readAhead()` (default false: the output cannot read ahead).
+   */
+  readonly readAhead?: boolean;
 }
 
 export interface Transition {
@@ -78,11 +83,13 @@ export class Harness {
   readonly transitions: Transition[] = [];
   readonly unexpectedErrors: unknown[] = [];
   readonly helloAgreements: { readonly utcPatch: boolean }[] = [];
+  private readonly readsAhead: boolean;
 
   constructor(version: string | ProtocolVersion, options: HarnessOptions = {}) {
     this.descriptor = getBoltVersion(typeof version === 'string' ? parseVersion(version) : version);
     const { backend, createBackend, packer, ...machineOptions } = options;
-    this.output = new RecordingOutput(packer);
+    this.readsAhead = options.readAhead === true;
+    this.output = new RecordingOutput(packer, this.readsAhead);
     this.backend = createBackend?.(backend) ?? new TestBackend(backend);
     this.machine = new BoltStateMachine({
       connectionId: 'bolt-1',
@@ -119,6 +126,10 @@ export class Harness {
     const before = this.output.responses.length;
     for (const { tag, fields } of requests) this.machine.receive(tag, fields);
     await this.machine.whenIdle();
+    if (this.readsAhead) {
+      this.machine.readAhead();
+      await this.machine.whenIdle();
+    }
     return this.output.responses.slice(before);
   }
 

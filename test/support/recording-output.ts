@@ -4,6 +4,7 @@
  */
 import { Packer, Structure, Unpacker, type PackerOptions } from '../../src/packstream/index.js';
 import type { BoltOutput } from '../../src/bolt/state-machine/output.js';
+import { ChunkDecoder, MessageWriter } from '../../src/bolt/transport/index.js';
 
 export type ResponseKind = 'SUCCESS' | 'RECORD' | 'IGNORED' | 'FAILURE';
 
@@ -36,8 +37,24 @@ export class RecordingOutput implements BoltOutput {
   private start = -1;
   private readonly unpacker = new Unpacker();
 
-  constructor(options: PackerOptions = {}) {
+  /** Present when constructed with `readAhead`: the machine then reads auto-commit results ahead. */
+  readonly createDetachedWriter?: () => MessageWriter;
+  readonly appendFramed?: (bytes: Uint8Array) => void;
+
+  constructor(options: PackerOptions = {}, readAhead = false) {
     this.packer = new Packer(options);
+    if (readAhead) {
+      this.createDetachedWriter = () => new MessageWriter(new Packer(options));
+      const decoder = new ChunkDecoder();
+      this.appendFramed = (bytes) => {
+        if (this.start >= 0) throw new Error('appendFramed() while a message is open');
+        // Records are recorded one by one, as if each had been written with beginMessage/endMessage.
+        decoder.push(bytes, (body) => {
+          this.packer.writeRaw(body);
+          this.responses.push(this.decode(body.slice()));
+        });
+      };
+    }
   }
 
   beginMessage(): void {

@@ -9,6 +9,7 @@
  *   RETURN $<param> AS <name>                       echoes a parameter (type round trips)
  *   UNWIND range(1, $n) AS i RETURN i                lazy: records are produced as they are pulled
  *   UNWIND range(1, $n) AS i CREATE (:Item) RETURN i lazy write: each produced record creates a node
+ *   UNWIND range(1, $n) AS i RETURN 100 / (i - $k) AS x  lazy; fails with `/ by zero` on the k-th record
  *   CREATE (:Item)                                  a write without records
  *   MATCH (n) RETURN count(n) AS count              committed nodes (plus this transaction's own)
  *   MATCH (a), (b) RETURN count(*) AS c             one record and a CartesianProduct notification
@@ -244,6 +245,17 @@ function compileQuery(query: string, parameters: CypherMap, tx: TestTransaction)
       range(typeof n === 'bigint' ? n : 0n, () => undefined),
       'r',
     );
+  }
+  if (query === 'UNWIND range(1, $n) AS i RETURN 100 / (i - $k) AS x') {
+    const n = parameter(parameters, 'n');
+    const k = parameter(parameters, 'k');
+    const rows = function* (): Generator<Row> {
+      for (const [i] of range(typeof n === 'bigint' ? n : 0n, () => undefined)) {
+        if (i === k) throw new DatabaseError(Status.ArithmeticError, '/ by zero', { gqlStatus: '22012' });
+        yield [100n / ((i as bigint) - (k as bigint))];
+      }
+    };
+    return new TestResult(tx, ['x'], rows(), 'r');
   }
   if (query === 'UNWIND range(1, $n) AS i CREATE (:Item) RETURN i') {
     const n = parameter(parameters, 'n');

@@ -1,5 +1,5 @@
 import { ProtocolError } from '../../errors/index.js';
-import { Packer, type Structure } from '../../packstream/index.js';
+import { Packer, type PackerOptions, type Structure } from '../../packstream/index.js';
 import type { BoltOutput } from '../state-machine/output.js';
 import { MessageWriter } from '../transport/index.js';
 import type { ByteChannel } from './byte-channel.js';
@@ -31,6 +31,7 @@ export interface ChannelOutputOptions {
  */
 export class ChannelOutput implements BoltOutput {
   readonly packer: Packer;
+  private readonly packerOptions: PackerOptions;
   private readonly writer: MessageWriter;
   private readonly channel: ByteChannel;
   private readonly writeBytes: number;
@@ -57,11 +58,12 @@ export class ChannelOutput implements BoltOutput {
     this.end = options.end;
     this.onWritten = options.onWritten;
     // Start small (idle connections are many) and let the buffer grow to the write size when streaming.
-    this.packer = new Packer({
+    this.packerOptions = {
       dehydrate: options.dehydrate,
       ...(options.writeObject === undefined ? {} : { writeObject: options.writeObject }),
       initialCapacity: 4096,
-    });
+    };
+    this.packer = new Packer(this.packerOptions);
     this.writer = new MessageWriter(this.packer);
   }
 
@@ -131,6 +133,19 @@ export class ChannelOutput implements BoltOutput {
     this.bytesWritten += bytes.length;
     if (!this.channel.write(bytes) && this.drainWait === null) this.drainWait = createDeferred();
     this.onWritten?.();
+  }
+
+  /** A message writer apart from the output with the same value encoding (read-ahead). */
+  createDetachedWriter(): MessageWriter {
+    return new MessageWriter(new Packer(this.packerOptions));
+  }
+
+  /**
+   * Appends framed messages (records read ahead). No early write: they usually answer a whole PULL and
+   * leave with its SUCCESS in one write; records encoded after them trigger the early writes as usual.
+   */
+  appendFramed(bytes: Uint8Array): void {
+    this.writer.appendFramed(bytes);
   }
 
   /** Appends a NOOP chunk `00 00` and writes it out with whatever is pending (keep-alive, Bolt 4.1+). */

@@ -52,6 +52,8 @@ export interface BoltConnectionOptions extends ConnectionEvents {
   readonly writeBytes?: number;
   /** Records per backend pull between flushes (default: the machine's, 1000). */
   readonly pullBatchSize?: number;
+  /** Encode an auto-commit result's next batch while the client reads the last (default true; ADR 0016). */
+  readonly readAhead?: boolean;
   /**
    * Requests queued but not yet answered above which the connection stops reading (default 1000). Drivers
    * pipeline a handful; this only bounds memory against a client that floods without reading.

@@ -6,6 +6,7 @@
  * Must not know: the transition table, sockets, the engine.
  */
 export { BoltSession } from './session.js';
+export { ReadAhead, READ_AHEAD_MAX_BYTES, type DetachedWriter, type TakeOutcome } from './read-ahead.js';
 export { OpenTransaction } from './open-transaction.js';
 export { QueryStatement, PseudoStatement, type OpenResult } from './statement.js';
 export { writeRunSuccess, type RunSuccess } from './run-success.js';

@@ -2,6 +2,7 @@ import type { AuthenticatedUser, BackendTransaction, MaybePromise } from '../bac
 import { INHERITED_NOTIFICATIONS } from '../messages/notification-config.js';
 import type { NotificationConfig, RoutingContext } from '../messages/request.js';
 import type { OpenTransaction } from './open-transaction.js';
+import type { ReadAhead } from './read-ahead.js';
 import type { OpenResult } from './statement.js';
 
 /**
@@ -22,6 +23,8 @@ export class BoltSession {
   startingTransaction: BackendTransaction | null = null;
   /** RESETs read off the wire whose processing is still to come (bolt-spec-digest §8.4). */
   pendingInterrupts = 0;
+  /** Records of the auto-commit result encoded ahead of its next PULL; null when the output cannot. */
+  readAhead: ReadAhead | null = null;
 
   /** `<INTERRUPT>`: asks every open transaction to stop what it is doing. */
   terminateAll(): void {
@@ -35,6 +38,7 @@ export class BoltSession {
    */
   closeAll(onError: (error: unknown) => void): void | Promise<void> {
     const transactions = this.openTransactions();
+    this.readAhead?.clear();
     this.streaming = null;
     this.transaction = null;
     this.startingTransaction = null;

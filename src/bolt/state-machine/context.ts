@@ -29,6 +29,8 @@ export interface HandlerContext {
   respond(write: (packer: Packer) => void): void;
   /** Writes each record as one RECORD message. */
   readonly recordSink: RecordSink;
+  /** Appends framed messages encoded ahead of time (read-ahead; only called when the output can). */
+  readonly appendFramed: (bytes: Uint8Array) => void;
   /** Lets the output go out (between record batches); may wait for back-pressure. */
   flush(): void | Promise<void>;
   /** Reports an error the client will not see in detail (rollback failures and the like). */

@@ -8,6 +8,7 @@ import { writeRecord } from '../messages/record.js';
 import { writeSuccess } from '../messages/success.js';
 import type { RequestKind, RequestMessage } from '../messages/request.js';
 import { formatProtocolVersion, type ProtocolVersion } from '../protocol-version.js';
+import { ReadAhead } from '../session/read-ahead.js';
 import { BoltSession } from '../session/session.js';
 import type { BoltVersionDescriptor } from '../versions/index.js';
 import type { HandlerContext, MachineSettings } from './context.js';
@@ -37,6 +38,12 @@ export interface BoltMachineOptions {
   readonly ssrEnabled?: boolean;
   /** Records per backend pull before the output is flushed (default 1000). */
   readonly pullBatchSize?: number;
+  /**
+   * Encode the next batch of an auto-commit result while the client reads the last one (read-ahead, ADR
+   * 0016; the connection calls {@link BoltStateMachine.readAhead}). Default true; needs an output with
+   * `createDetachedWriter` and `appendFramed`.
+   */
+  readonly readAhead?: boolean;
   /** A monotonic millisecond clock (default `performance.now`); tests pass a fixed one. */
   readonly now?: () => number;
   /** Errors clients only see as `UnknownError`; the server logs them. */
@@ -110,6 +117,14 @@ export class BoltStateMachine {
     };
     invariant(settings.pullBatchSize >= 1, 'pullBatchSize must be at least 1');
     this.context = this.createContext(options.backend, settings, options);
+    const output = options.output;
+    if (
+      options.readAhead !== false &&
+      output.createDetachedWriter !== undefined &&
+      output.appendFramed !== undefined
+    ) {
+      this.session.readAhead = new ReadAhead(output.createDetachedWriter(), settings.pullBatchSize);
+    }
   }
 
   /** The current spec state. */
@@ -200,6 +215,29 @@ export class BoltStateMachine {
   whenIdle(): Promise<void> {
     if (this.isIdle) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Whether {@link readAhead} has work: a PULL left records in an auto-commit result. */
+  get isReadAheadDue(): boolean {
+    return this.session.readAhead?.isDue === true;
+  }
+
+  /**
+   * Encodes the next records of the auto-commit result that the last PULL left open, to answer the next
+   * PULL at once (ADR 0016). The connection calls it once the reply has been written; it does nothing
+   * unless the machine is idle in STREAMING and the client is reading. Requests that arrive while a
+   * backend answers asynchronously wait, as behind any request.
+   */
+  readAhead(): void {
+    const readAhead = this.session.readAhead;
+    if (readAhead === null || !readAhead.isDue || !this.isIdle || this.outputClosed) return;
+    const streaming = this.session.streaming;
+    if (this.currentState !== 'STREAMING' || streaming?.kind !== 'query') return;
+    if (this.output.whenWritable?.() !== undefined) return;
+    const filling = readAhead.fill(streaming, () => this.context.now());
+    if (filling === undefined) return;
+    this.draining = true;
+    void filling.then(() => this.drain());
   }
 
   /** `<INTERRUPT>`: only meaningful once authenticated (before, RESET simply fails and closes). */
@@ -439,6 +477,9 @@ export class BoltStateMachine {
       respond,
       recordSink,
       flush: () => output.flush(),
+      appendFramed: (bytes) => {
+        output.appendFramed?.(bytes);
+      },
       reportUnexpected: this.onUnexpectedError,
       helloAccepted: (agreement) => onHelloAccepted?.(agreement),
     };

@@ -1,4 +1,5 @@
 import type { Packer } from '../../packstream/index.js';
+import type { DetachedWriter } from '../session/read-ahead.js';
 
 /**
  * Where the machine writes its responses. It matches the transport's `MessageWriter` (chunk framing inside
@@ -25,4 +26,11 @@ export interface BoltOutput {
   whenWritable?(): void | Promise<void>;
   /** Closes the connection after what was flushed; the machine has flushed everything before calling it. */
   close(): void;
+  /**
+   * Optional, with {@link appendFramed}: a message buffer apart from the output, framed and value-encoded as
+   * the output is, for records encoded before the client asks for them (read-ahead, ADR 0016).
+   */
+  createDetachedWriter?(): DetachedWriter;
+  /** Appends whole framed messages from a {@link DetachedWriter} to the output. */
+  appendFramed?(bytes: Uint8Array): void;
 }

@@ -103,6 +103,15 @@ export class MessageWriter {
     return this.packer.takeBuffer();
   }
 
+  /**
+   * Appends messages that another writer framed (whole messages, chunk headers and end markers included):
+   * records encoded ahead of time are moved into the output with one copy.
+   */
+  appendFramed(bytes: Uint8Array): void {
+    invariant(this.headerOffset < 0, 'appendFramed() inside a message');
+    this.packer.writeRaw(bytes);
+  }
+
   /** Appends a NOOP `00 00` (keep-alive). Only for connections on Bolt 4.1 or newer. */
   writeNoop(): void {
     invariant(this.headerOffset < 0, 'writeNoop() inside a message');

@@ -31,10 +31,21 @@ function advance(
   };
   let advanced: MaybePromise<boolean>;
   try {
+    // Records read ahead (auto-commit only) come first; an error met while reading ahead is thrown here.
+    const taken = context.session.readAhead?.take(
+      statement,
+      n,
+      mode === 'pull' ? context.appendFramed : null,
+    );
+    if (taken?.kind === 'answered') {
+      stop();
+      return taken.hasMore;
+    }
+    const remaining = taken?.remaining ?? n;
     advanced =
       mode === 'pull'
-        ? streamRecords(context, statement.result, n)
-        : statement.result.discard(n < 0 ? Infinity : n);
+        ? streamRecords(context, statement.result, remaining)
+        : statement.result.discard(remaining < 0 ? Infinity : remaining);
   } catch (error) {
     stop();
     throw error;
@@ -73,8 +84,11 @@ export function consumeResult(
     return andThen(advance(context, streaming, n, mode), (hasMore) => {
       if (hasMore) {
         context.respond(writeHasMoreSuccess);
+        // The client will likely ask for as many again: the machine encodes them while it reads these.
+        if (mode === 'pull') session.readAhead?.expect(streaming, n);
         return 'STREAMING';
       }
+      session.readAhead?.clear();
       const summary = streaming.result.summary();
       const committed = streaming.commitsOnEnd ? streaming.transaction.commit() : null;
       return andThen(committed, (bookmark) => {
