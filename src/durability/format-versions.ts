@@ -10,14 +10,26 @@ export const WAL_FORMAT_V1 = 1;
 export const WAL_FORMAT_V2 = 2;
 /** WAL segment format 3: format 2 with the records of each write in a batch with a header (see `wal/wal-format.ts`). */
 export const WAL_FORMAT_V3 = 3;
+/**
+ * WAL segment format 4: format 3 whose records may hold CreateTypedIndex changes (TEXT, POINT and VECTOR
+ * indexes, `codec/record-codec.ts`). The segment layout is format 3's.
+ */
+export const WAL_FORMAT_V4 = 4;
 /** The WAL format this build writes. */
-export const CURRENT_WAL_FORMAT = WAL_FORMAT_V3;
+export const CURRENT_WAL_FORMAT = WAL_FORMAT_V4;
 /** WAL formats this build can read. */
-export const READABLE_WAL_FORMATS: readonly number[] = [WAL_FORMAT_V1, WAL_FORMAT_V2, WAL_FORMAT_V3];
+export const READABLE_WAL_FORMATS: readonly number[] = [
+  WAL_FORMAT_V1,
+  WAL_FORMAT_V2,
+  WAL_FORMAT_V3,
+  WAL_FORMAT_V4,
+];
 
 /** Snapshot format 1: the layout written out in `snapshot/snapshot-format.ts`. */
 export const SNAPSHOT_FORMAT_V1 = 1;
+/** Snapshot format 2: format 1 plus a TYPED_INDEXES frame for TEXT, POINT and VECTOR indexes. */
+export const SNAPSHOT_FORMAT_V2 = 2;
 /** The snapshot format this build writes. */
-export const CURRENT_SNAPSHOT_FORMAT = SNAPSHOT_FORMAT_V1;
+export const CURRENT_SNAPSHOT_FORMAT = SNAPSHOT_FORMAT_V2;
 /** Snapshot formats this build can read. */
-export const READABLE_SNAPSHOT_FORMATS: readonly number[] = [SNAPSHOT_FORMAT_V1];
+export const READABLE_SNAPSHOT_FORMATS: readonly number[] = [SNAPSHOT_FORMAT_V1, SNAPSHOT_FORMAT_V2];

@@ -32,14 +32,18 @@ export class StoreCatalogView implements CatalogView {
         .filter((constraint) => constraint.kind === 'UNIQUENESS' || constraint.kind === 'KEY')
         .map((constraint) => constraint.ownedIndex),
     );
-    return this.store.indexes().map((index) => ({
-      name: index.name,
-      entity: index.entity,
-      label: (index.entity === 'NODE' ? tokens.labels : tokens.relationshipTypes).nameOf(index.token),
-      properties: index.properties.map((key) => tokens.propertyKeys.nameOf(key)),
-      online: index.state === 'ONLINE',
-      unique: uniqueIndexes.has(index.name),
-    }));
+    // The planner seeks RANGE indexes only; TEXT, POINT and VECTOR indexes serve their own procedures.
+    return this.store
+      .indexes()
+      .filter((index) => index.type === 'RANGE')
+      .map((index) => ({
+        name: index.name,
+        entity: index.entity,
+        label: (index.entity === 'NODE' ? tokens.labels : tokens.relationshipTypes).nameOf(index.token),
+        properties: index.properties.map((key) => tokens.propertyKeys.nameOf(key)),
+        online: index.state === 'ONLINE',
+        unique: uniqueIndexes.has(index.name),
+      }));
   }
 
   procedure(name: string): ProcedureSignature | undefined {

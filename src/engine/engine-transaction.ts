@@ -266,7 +266,7 @@ export class EngineTransaction {
           database: this.engine.name,
           fields: [],
           queryType: 's',
-          run: () => runSchemaCommand(this.engine.store, statement),
+          run: () => runSchemaCommand(this.engine.store, statement, parameters),
         });
       case 'DumpDatabase':
         return new DumpResult({

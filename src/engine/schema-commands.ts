@@ -6,7 +6,9 @@ import {
   type GraphStore,
   type PropertyType,
 } from '../storage/index.js';
+import type { CypherMap } from '../values/index.js';
 import type { CommandOutcome } from './command-result.js';
+import { indexSettings } from './index-options.js';
 
 /** Neo4j statuses that `IF NOT EXISTS` / `IF EXISTS` turn into a no-op. */
 const ALREADY_EXISTS = new Set<string>([
@@ -25,23 +27,24 @@ const CONSTRAINT_KINDS: Readonly<Record<string, ConstraintKind>> = {
 };
 
 /** Runs CREATE/DROP INDEX/CONSTRAINT against the store; resolves with the schema counters. */
-export async function runSchemaCommand(store: GraphStore, command: SchemaCommand): Promise<CommandOutcome> {
+export async function runSchemaCommand(
+  store: GraphStore,
+  command: SchemaCommand,
+  parameters: CypherMap = {},
+): Promise<CommandOutcome> {
   const tokens = store.tokens;
   try {
     switch (command.kind) {
       case 'CreateIndex': {
-        if (command.indexType !== 'RANGE' || command.label === undefined) {
-          throw new DatabaseError(
-            Status.SyntaxError,
-            `${command.indexType} indexes are not supported yet; Quiver has RANGE indexes`,
-          );
-        }
+        const settings = indexSettings(command, parameters);
+        const label = command.label ?? '';
         const entityTokens = command.entity === 'NODE' ? tokens.labels : tokens.relationshipTypes;
         await store.createIndex({
           ...(command.name === undefined ? {} : { name: command.name }),
           entity: command.entity,
-          token: entityTokens.getOrCreate(command.label),
+          token: entityTokens.getOrCreate(label),
           properties: command.properties.map((key) => tokens.propertyKeys.getOrCreate(key)),
+          ...settings,
         });
         return { rows: [], statistics: { indexesAdded: 1 } };
       }

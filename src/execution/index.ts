@@ -22,6 +22,8 @@ export {
   type TransactionMemoryLimits,
 } from './runtime/memory-tracker.js';
 export { estimateValueSize, estimateRowSize } from './runtime/value-size.js';
+export { cosineSimilarity, euclideanSimilarity } from './functions/vector-similarity.js';
+export { writeProperty } from './operators/property-writes.js';
 export { emptyStatistics, containsUpdates, type QueryStatistics } from './runtime/statistics.js';
 export { StoreEntities, StoreNode, StoreRelationship, materialize } from './runtime/store-entities.js';
 export type { Evaluator, CompileScope, CompiledSubquery } from './expressions/compile-scope.js';

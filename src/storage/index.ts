@@ -33,7 +33,15 @@ export type {
   TokenDefinition,
   RecordProperties,
 } from './commit-log.js';
-export type { IndexDefinition, IndexState, EntityKind } from './indexes/property-index.js';
+export type {
+  IndexDefinition,
+  IndexState,
+  IndexType,
+  EntityKind,
+  VectorIndexConfig,
+  VectorSimilarity,
+} from './indexes/property-index.js';
+export { isIndexableVector } from './indexes/property-index.js';
 export type { IndexQuery, RangeBound } from './indexes/index-query.js';
 export type { IndexDescriptor, IndexRequest, IndexStatistics } from './store/index-catalog.js';
 export type { IndexPopulationMode } from './store/graph-store-schema.js';

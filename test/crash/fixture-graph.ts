@@ -1,5 +1,5 @@
 /**
- * The graph inside the format fixtures (test/crash/fixtures/format-v1/ and format-v2/): a snapshot part and a
+ * The graph inside the format fixtures (test/crash/fixtures/format-v1/ to format-v4/): a snapshot part and a
  * WAL part, with every storable value type and a schema. make-fixtures.ts wrote the fixtures with these
  * functions and format-fixtures.test.ts builds the expected graph with them, so NEVER CHANGE THE GRAPH: a
  * fixture stands for files a released version wrote. A new format gets a new fixture directory (and its own
@@ -99,6 +99,49 @@ export async function buildSnapshotPart(store: GraphStore): Promise<void> {
     properties: [store.tokens.propertyKeys.getOrCreate('int')],
     types: ['INTEGER'],
   });
+}
+
+/**
+ * The TEXT, POINT and VECTOR indexes of format-v4 (WAL format 4, snapshot format 2), after the snapshot part
+ * (`part` 'snapshot') or the WAL part ('wal'). Older fixtures have none.
+ */
+export async function buildTypedIndexes(store: GraphStore, part: 'snapshot' | 'wal'): Promise<void> {
+  const person = store.tokens.labels.getOrCreate('Person');
+  const keys = store.tokens.propertyKeys;
+  if (part === 'snapshot') {
+    await store.createIndex({
+      name: 'person_text',
+      entity: 'NODE',
+      token: person,
+      properties: [keys.getOrCreate('name')],
+      type: 'TEXT',
+    });
+    await store.createIndex({
+      name: 'person_vector',
+      entity: 'NODE',
+      token: person,
+      properties: [keys.getOrCreate('vector')],
+      type: 'VECTOR',
+      vector: { dimensions: 3, similarity: 'COSINE' },
+    });
+    return;
+  }
+  await store.createIndex({
+    name: 'person_place',
+    entity: 'NODE',
+    token: person,
+    properties: [keys.getOrCreate('cartesian')],
+    type: 'POINT',
+  });
+  await store.createIndex({
+    name: 'knows_vector',
+    entity: 'RELATIONSHIP',
+    token: store.tokens.relationshipTypes.getOrCreate('KNOWS'),
+    properties: [keys.getOrCreate('floats')],
+    type: 'VECTOR',
+    vector: { dimensions: undefined, similarity: 'EUCLIDEAN' },
+  });
+  await store.dropIndex('person_text');
 }
 
 /** What the fixture's WAL holds after the snapshot: every kind of change. */

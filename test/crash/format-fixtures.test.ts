@@ -2,7 +2,8 @@
  * Recovery must read every released format: each fixture (a snapshot and a WAL written by the build that
  * introduced the format, see make-fixtures.ts) recovers to exactly the graph of fixture-graph.ts.
  * format-v1: WAL format 1, snapshot format 1. format-v2: WAL format 2, its last segment left with reserved
- * zeros as a crash leaves it; snapshot format 1. format-v3: WAL format 3 (batch headers), likewise left with
+ * zeros as a crash leaves it; snapshot format 1. format-v4: WAL format 4 and snapshot format 2, with TEXT,
+ * POINT and VECTOR indexes in both. format-v3: WAL format 3 (batch headers), likewise left with
  * reserved zeros; snapshot format 1.
  */
 import assert from 'node:assert/strict';
@@ -17,9 +18,10 @@ import {
   WAL_FORMAT_V1,
   WAL_FORMAT_V2,
   WAL_FORMAT_V3,
+  WAL_FORMAT_V4,
 } from '../../src/durability/index.js';
 import { GraphStore } from '../../src/storage/index.js';
-import { buildSnapshotPart, buildWalPart, FIXTURE_DATABASE_ID } from './fixture-graph.js';
+import { buildSnapshotPart, buildTypedIndexes, buildWalPart, FIXTURE_DATABASE_ID } from './fixture-graph.js';
 import { dumpGraph } from './graph-dump.js';
 
 const fixtures = join(resolve(dirname(fileURLToPath(import.meta.url)), '../../..'), 'test/crash/fixtures');
@@ -28,6 +30,7 @@ const FORMATS = [
   { name: 'format-v1', walFormat: WAL_FORMAT_V1 },
   { name: 'format-v2', walFormat: WAL_FORMAT_V2 },
   { name: 'format-v3', walFormat: WAL_FORMAT_V3 },
+  { name: 'format-v4', walFormat: WAL_FORMAT_V4, typedIndexes: true },
 ] as const;
 
 /** The fixture copied into an in-memory file system (recovery may repair files; the fixture stays as it is). */
@@ -46,7 +49,9 @@ async function loadFixture(name: string): Promise<FaultyFileSystem> {
   return fileSystem;
 }
 
-for (const { name, walFormat } of FORMATS) {
+for (const format of FORMATS) {
+  const { name, walFormat } = format;
+  const typedIndexes = 'typedIndexes' in format;
   test(`the ${name} fixture holds WAL format ${walFormat} and recovers to exactly the expected graph`, async () => {
     const wal = readdirSync(join(fixtures, name, 'wal'));
     assert.equal(wal.length, 1);
@@ -54,8 +59,10 @@ for (const { name, walFormat } of FORMATS) {
     assert.equal(readFileSync(join(fixtures, name, 'wal', wal[0] ?? '')).readUInt32LE(8), walFormat);
     const expected = new GraphStore({ databaseId: FIXTURE_DATABASE_ID });
     await buildSnapshotPart(expected);
+    if (typedIndexes) await buildTypedIndexes(expected, 'snapshot');
     const snapshotTs = expected.lastCommitTs;
     await buildWalPart(expected);
+    if (typedIndexes) await buildTypedIndexes(expected, 'wal');
     const fileSystem = await loadFixture(name);
     const durable = await openDurableStore({ directory: DIRECTORY, fileSystem, snapshotOnClose: false });
     assert.equal(durable.store.databaseId, FIXTURE_DATABASE_ID);

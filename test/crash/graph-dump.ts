@@ -77,6 +77,8 @@ export function dumpGraph(store: GraphStore, options: { withClock?: boolean } = 
           ? names.labels.nameOf(index.token)
           : names.relationshipTypes.nameOf(index.token),
       properties: index.properties.map((key) => names.propertyKeys.nameOf(key)),
+      type: index.type,
+      vector: index.vector,
       owningConstraint: index.owningConstraint,
     }))
     .sort((a, b) => (a.name < b.name ? -1 : 1));

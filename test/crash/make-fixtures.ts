@@ -15,7 +15,13 @@ import {
   writeSnapshotFile,
 } from '../../src/durability/index.js';
 import { GraphStore, type CommitLog, type CommitRecord } from '../../src/storage/index.js';
-import { buildSnapshotPart, buildWalPart, FIXTURE_CREATED_AT, FIXTURE_DATABASE_ID } from './fixture-graph.js';
+import {
+  buildSnapshotPart,
+  buildTypedIndexes,
+  buildWalPart,
+  FIXTURE_CREATED_AT,
+  FIXTURE_DATABASE_ID,
+} from './fixture-graph.js';
 
 const repository = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const name = process.argv[2] ?? '';
@@ -38,7 +44,10 @@ async function main(): Promise<void> {
   mkdirSync(layout.snapshotDirectory, { recursive: true });
   const log = new SwitchableLog();
   const store = new GraphStore({ databaseId: FIXTURE_DATABASE_ID, commitLog: log });
+  // From format 4 (WAL) and 2 (snapshot) on, the fixture also holds TEXT, POINT and VECTOR indexes.
+  const typedIndexes = Number(name.slice('format-v'.length)) >= 4;
   await buildSnapshotPart(store);
+  if (typedIndexes) await buildTypedIndexes(store, 'snapshot');
   await store.awaitIndexesOnline();
   await writeSnapshotFile({
     fileSystem: nodeFileSystem,
@@ -55,6 +64,7 @@ async function main(): Promise<void> {
   });
   log.target = writer;
   await buildWalPart(store);
+  if (typedIndexes) await buildTypedIndexes(store, 'wal');
   // Not closed: the segment stays as a crash leaves it (the process exits with the file open).
   let total = 0;
   for (const folder of [layout.walDirectory, layout.snapshotDirectory]) {

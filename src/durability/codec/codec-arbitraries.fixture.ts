@@ -119,7 +119,7 @@ const propertyType: fc.Arbitrary<PropertyType> = fc.oneof(
   fc.constantFrom(...SCALAR_PROPERTY_TYPES).map((type): PropertyType => `LIST<${type} NOT NULL>`),
 );
 
-const indexDefinition: fc.Arbitrary<IndexDefinition> = fc.record(
+const rangeIndexDefinition: fc.Arbitrary<IndexDefinition> = fc.record(
   {
     name: text,
     entity,
@@ -127,6 +127,25 @@ const indexDefinition: fc.Arbitrary<IndexDefinition> = fc.record(
     properties: tokenList,
   },
   PLAIN,
+);
+
+/** RANGE definitions leave `type` out (as the store logs them); TEXT, POINT and VECTOR carry it. */
+const indexDefinition: fc.Arbitrary<IndexDefinition> = fc.oneof(
+  rangeIndexDefinition,
+  fc
+    .tuple(rangeIndexDefinition, fc.constantFrom('TEXT' as const, 'POINT' as const))
+    .map(([definition, type]) => ({ ...definition, type })),
+  fc
+    .tuple(
+      rangeIndexDefinition,
+      fc.option(fc.integer({ min: 1, max: 4096 }), { nil: undefined }),
+      fc.constantFrom('COSINE' as const, 'EUCLIDEAN' as const),
+    )
+    .map(([definition, dimensions, similarity]) => ({
+      ...definition,
+      type: 'VECTOR' as const,
+      vector: { dimensions, similarity },
+    })),
 );
 
 const constraintDefinition: fc.Arbitrary<ConstraintDefinition> = fc.oneof(

@@ -4,11 +4,13 @@ import type {
   ConstraintKind,
   EntityKind,
   IndexDefinition,
+  IndexType,
   PropertyType,
   RecordProperties,
   StorageChange,
   TokenDefinition,
   TokenKind,
+  VectorSimilarity,
 } from '../../storage/index.js';
 import { SCALAR_PROPERTY_TYPES } from '../../storage/index.js';
 import type { CypherValue } from '../../values/index.js';
@@ -26,10 +28,18 @@ import { readValue, writeValue } from './value-codec.js';
  * Properties: var count, then (var key token, tagged value) pairs. An index: string name, u8 entity
  * (0 NODE, 1 RELATIONSHIP), var token, var count + var property tokens. A constraint: string name, u8 kind
  * (CONSTRAINT_KINDS index), u8 entity, var token, properties, u8 hasTypes, then var count + string per type.
+ * A RANGE index is logged as CreateIndex (tag 9); a TEXT, POINT or VECTOR index (WAL format 4 and snapshot
+ * format 2 on) as CreateTypedIndex (tag 13): the index, u8 type (INDEX_TYPES), and for VECTOR var dimensions
+ * (0: unset) and u8 similarity (VECTOR_SIMILARITIES).
  */
 
 const TOKEN_KINDS = ['LABEL', 'RELATIONSHIP_TYPE', 'PROPERTY_KEY'] as const satisfies readonly TokenKind[];
 const ENTITY_KINDS = ['NODE', 'RELATIONSHIP'] as const satisfies readonly EntityKind[];
+/** Index types after RANGE, by their byte: part of the on-disk format; add at the end. */
+const INDEX_TYPES = ['RANGE', 'TEXT', 'POINT', 'VECTOR'] as const satisfies readonly IndexType[];
+const VECTOR_SIMILARITIES = ['COSINE', 'EUCLIDEAN'] as const satisfies readonly VectorSimilarity[];
+/** The change tag of a CreateIndex whose index is not RANGE. */
+const CREATE_TYPED_INDEX_TAG = 13;
 const CONSTRAINT_KINDS = [
   'UNIQUENESS',
   'EXISTENCE',
@@ -104,6 +114,11 @@ export function writeCommitRecord(
 }
 
 function writeChange(writer: ByteWriter, change: StorageChange): void {
+  if (change.kind === 'CreateIndex' && (change.index.type ?? 'RANGE') !== 'RANGE') {
+    writer.u8(CREATE_TYPED_INDEX_TAG);
+    writeTypedIndexDefinition(writer, change.index);
+    return;
+  }
   writer.u8(CHANGE_TAG[change.kind]);
   switch (change.kind) {
     case 'CreateNode':
@@ -168,6 +183,27 @@ export function writeIndexDefinition(writer: ByteWriter, index: IndexDefinition)
   writeTokenList(writer, index.properties);
 }
 
+/** Appends an index definition with its type and vector settings (shared with the snapshot format). */
+export function writeTypedIndexDefinition(writer: ByteWriter, index: IndexDefinition): void {
+  writeIndexDefinition(writer, index);
+  const type = index.type ?? 'RANGE';
+  writer.u8(INDEX_TYPES.indexOf(type));
+  if (type !== 'VECTOR') return;
+  writer.varUint(index.vector?.dimensions ?? 0);
+  writer.u8(VECTOR_SIMILARITIES.indexOf(index.vector?.similarity ?? 'COSINE'));
+}
+
+/** Reads an index definition written by `writeTypedIndexDefinition`. */
+export function readTypedIndexDefinition(reader: ByteReader): IndexDefinition {
+  const index = readIndexDefinition(reader);
+  const type = readEnum(reader, INDEX_TYPES, 'index type');
+  if (type === 'RANGE') return index;
+  if (type !== 'VECTOR') return { ...index, type };
+  const dimensions = reader.varUint();
+  const similarity = readEnum(reader, VECTOR_SIMILARITIES, 'vector similarity');
+  return { ...index, type, vector: { dimensions: dimensions === 0 ? undefined : dimensions, similarity } };
+}
+
 /** Appends a constraint definition (shared with the snapshot format). */
 export function writeConstraintDefinition(writer: ByteWriter, constraint: ConstraintDefinition): void {
   writer.string(constraint.name);
@@ -229,6 +265,7 @@ function readToken(reader: ByteReader, options: DecodeRecordOptions): TokenDefin
 function readChange(reader: ByteReader): StorageChange {
   const offset = reader.offset;
   const tag = reader.u8();
+  if (tag === CREATE_TYPED_INDEX_TAG) return { kind: 'CreateIndex', index: readTypedIndexDefinition(reader) };
   const kind = CHANGE_KIND_BY_TAG.get(tag);
   if (kind === undefined)
     throw storageDamage(`Malformed record at offset ${offset}: unknown change tag ${tag}`);

@@ -12,11 +12,13 @@ import { encodeFrame } from '../codec/frame.js';
 import {
   readConstraintDefinition,
   readIndexDefinition,
+  readTypedIndexDefinition,
   writeConstraintDefinition,
-  writeIndexDefinition,
+  writeTypedIndexDefinition,
 } from '../codec/record-codec.js';
 import { storageDamage } from '../codec/storage-damage.js';
 import { readValue, writeValue } from '../codec/value-codec.js';
+import { CURRENT_SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_V2 } from '../format-versions.js';
 import { SNAPSHOT_FRAME, type SnapshotCounts, type SnapshotHeader } from './snapshot-format.js';
 
 /* The payload codecs of the snapshot frames (layout in snapshot-format.ts). */
@@ -69,7 +71,8 @@ export function encodeIndexesFrame(indexes: readonly IndexDefinition[]): Uint8Ar
   const writer = new ByteWriter(64);
   writer.u8(SNAPSHOT_FRAME.INDEXES);
   writer.varUint(indexes.length);
-  for (const index of indexes) writeIndexDefinition(writer, index);
+  // Format 2: every definition carries its type (`writeTypedIndexDefinition`).
+  for (const index of indexes) writeTypedIndexDefinition(writer, index);
   return encodeFrame(writer.finish());
 }
 
@@ -191,17 +194,26 @@ function readTokenKind(reader: ByteReader): TokenKind {
  * Decodes one frame payload (every byte must belong to it); entities go to `sink`.
  * @throws DatabaseError StorageDamageDetected for an unknown kind or malformed content.
  */
-export function decodeSnapshotFrame(payload: Uint8Array, sink: SnapshotEntitySink): SnapshotFrame {
+export function decodeSnapshotFrame(
+  payload: Uint8Array,
+  sink: SnapshotEntitySink,
+  formatVersion: number = CURRENT_SNAPSHOT_FORMAT,
+): SnapshotFrame {
   const reader = new ByteReader(payload);
   const kind = reader.u8();
-  const frame = decodeBody(kind, reader, sink);
+  const frame = decodeBody(kind, reader, sink, formatVersion);
   if (!reader.isAtEnd) {
     throw storageDamage(`Malformed snapshot frame: ${reader.remaining} bytes follow its end`);
   }
   return frame;
 }
 
-function decodeBody(kind: number, reader: ByteReader, sink: SnapshotEntitySink): SnapshotFrame {
+function decodeBody(
+  kind: number,
+  reader: ByteReader,
+  sink: SnapshotEntitySink,
+  formatVersion: number,
+): SnapshotFrame {
   switch (kind) {
     case SNAPSHOT_FRAME.HEADER:
       return {
@@ -225,7 +237,8 @@ function decodeBody(kind: number, reader: ByteReader, sink: SnapshotEntitySink):
     case SNAPSHOT_FRAME.INDEXES: {
       const count = readCount(reader);
       const indexes: IndexDefinition[] = [];
-      for (let index = 0; index < count; index++) indexes.push(readIndexDefinition(reader));
+      const read = formatVersion >= SNAPSHOT_FORMAT_V2 ? readTypedIndexDefinition : readIndexDefinition;
+      for (let index = 0; index < count; index++) indexes.push(read(reader));
       return { kind: 'INDEXES', indexes };
     }
     case SNAPSHOT_FRAME.CONSTRAINTS: {

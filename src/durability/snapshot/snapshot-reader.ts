@@ -118,7 +118,7 @@ export async function readSnapshot(
     position += FRAME_HEADER_BYTES + length;
     let frame: SnapshotFrame;
     try {
-      frame = decodeSnapshotFrame(decoded.payload, sink);
+      frame = decodeSnapshotFrame(decoded.payload, sink, version);
     } catch (error) {
       throw damage(error instanceof Error ? error.message : String(error), error);
     }

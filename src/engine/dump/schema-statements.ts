@@ -1,4 +1,5 @@
 import type { ConstraintDescriptor, GraphStore, IndexDescriptor } from '../../storage/index.js';
+import { indexOptionsClause } from '../index-options.js';
 import { renderName } from './cypher-literal.js';
 
 /**
@@ -15,7 +16,8 @@ export function schemaStatements(store: GraphStore): string[] {
 
 function createIndex(store: GraphStore, index: IndexDescriptor): string {
   const { entity, properties } = pattern(store, index);
-  return `CREATE INDEX ${renderName(index.name)} IF NOT EXISTS FOR ${entity} ON (${properties})`;
+  const type = index.type === 'RANGE' ? '' : `${index.type} `;
+  return `CREATE ${type}INDEX ${renderName(index.name)} IF NOT EXISTS FOR ${entity} ON (${properties})${indexOptionsClause(index)}`;
 }
 
 function createConstraint(store: GraphStore, constraint: ConstraintDescriptor): string {

@@ -4,6 +4,7 @@ import { dbmsProcedures, type DatabaseInfo } from './dbms-procedures.js';
 import { schemaVisualization } from './schema-visualization.js';
 import { SCHEMA_TYPE_PROCEDURES } from './schema-type-properties.js';
 import { TOKEN_PROCEDURES } from './token-procedures.js';
+import { vectorProcedures } from './vector-procedures.js';
 
 export type { DatabaseInfo } from './dbms-procedures.js';
 export { procedureSignature, signatureType } from './signature.js';
@@ -17,6 +18,7 @@ export function builtinProcedures(store: GraphStore, database: DatabaseInfo): re
     ...TOKEN_PROCEDURES,
     ...SCHEMA_TYPE_PROCEDURES,
     schemaVisualization(store),
+    ...vectorProcedures(store),
     ...dbmsProcedures(database),
   ];
 }

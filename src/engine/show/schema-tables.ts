@@ -1,5 +1,6 @@
 import type { GraphStore, IndexDescriptor } from '../../storage/index.js';
 import type { CypherMap } from '../../values/index.js';
+import { INDEX_PROVIDERS, indexConfigOf, indexOptionsClause } from '../index-options.js';
 import { byName, showTable, type ShowTable } from './show-table.js';
 
 const quote = (name: string): string => `\`${name.replaceAll('`', '``')}\``;
@@ -8,45 +9,44 @@ const quote = (name: string): string => `\`${name.replaceAll('`', '``')}\``;
 function createIndexStatement(index: IndexDescriptor, label: string, properties: readonly string[]): string {
   const pattern = index.entity === 'NODE' ? `(n:${quote(label)})` : `()-[n:${quote(label)}]-()`;
   const keys = properties.map((key) => `n.${quote(key)}`).join(', ');
-  return `CREATE RANGE INDEX ${quote(index.name)} FOR ${pattern} ON (${keys})`;
+  return `CREATE ${index.type} INDEX ${quote(index.name)} FOR ${pattern} ON (${keys})${indexOptionsClause(index)}`;
 }
 
 /**
- * SHOW [ALL | RANGE | …] INDEXES. Quiver has RANGE indexes only, so the other kinds list nothing.
- * `what` is the parsed keywords (`ALL INDEXES`, `RANGE INDEXES`, …).
+ * SHOW [ALL | RANGE | TEXT | POINT | VECTOR | …] INDEXES. Quiver has no LOOKUP or FULLTEXT indexes, so
+ * those kinds list nothing. `what` is the parsed keywords (`ALL INDEXES`, `RANGE INDEXES`, …).
  */
 export function indexTable(store: GraphStore, what: string): ShowTable {
   const kind = what.split(' ')[0] ?? '';
-  const wanted = kind === 'INDEX' || kind === 'INDEXES' || kind === 'ALL' || kind === 'RANGE';
+  const all = kind === 'INDEX' || kind === 'INDEXES' || kind === 'ALL';
   const tokens = store.tokens;
-  const rows = wanted
-    ? store
-        .indexes()
-        .sort(byName)
-        .map((index): CypherMap => {
-          const entityTokens = index.entity === 'NODE' ? tokens.labels : tokens.relationshipTypes;
-          const label = entityTokens.nameOf(index.token);
-          const properties = index.properties.map((key) => tokens.propertyKeys.nameOf(key));
-          return {
-            id: BigInt(index.id),
-            name: index.name,
-            state: index.state,
-            populationPercent: index.populationProgress * 100,
-            type: 'RANGE',
-            entityType: index.entity,
-            labelsOrTypes: [label],
-            properties,
-            indexProvider: 'range-1.0',
-            owningConstraint: index.owningConstraint ?? null,
-            lastRead: null,
-            readCount: null,
-            trackedSince: null,
-            options: { indexProvider: 'range-1.0', indexConfig: {} },
-            failureMessage: '',
-            createStatement: createIndexStatement(index, label, properties),
-          };
-        })
-    : [];
+  const rows = store
+    .indexes()
+    .filter((index) => all || index.type === kind)
+    .sort(byName)
+    .map((index): CypherMap => {
+      const entityTokens = index.entity === 'NODE' ? tokens.labels : tokens.relationshipTypes;
+      const label = entityTokens.nameOf(index.token);
+      const properties = index.properties.map((key) => tokens.propertyKeys.nameOf(key));
+      return {
+        id: BigInt(index.id),
+        name: index.name,
+        state: index.state,
+        populationPercent: index.populationProgress * 100,
+        type: index.type,
+        entityType: index.entity,
+        labelsOrTypes: [label],
+        properties,
+        indexProvider: INDEX_PROVIDERS[index.type],
+        owningConstraint: index.owningConstraint ?? null,
+        lastRead: null,
+        readCount: null,
+        trackedSince: null,
+        options: { indexProvider: INDEX_PROVIDERS[index.type], indexConfig: indexConfigOf(index) },
+        failureMessage: '',
+        createStatement: createIndexStatement(index, label, properties),
+      };
+    });
   return showTable(
     [
       'id',

@@ -27,6 +27,34 @@ function pair(args: readonly CypherValue[]): [number[], number[]] {
   return [a, b];
 }
 
+/** `(1 + cos θ) / 2` of two vectors of one dimension; null where cosine is not defined (zero, non-finite). */
+export function cosineSimilarity(a: readonly number[], b: readonly number[]): number | null {
+  let dot = 0;
+  let normA = 0;
+  let normB = 0;
+  for (let index = 0; index < a.length; index++) {
+    const x = a[index] ?? 0;
+    const y = b[index] ?? 0;
+    dot += x * y;
+    normA += x * x;
+    normB += y * y;
+  }
+  const denominator = Math.sqrt(normA) * Math.sqrt(normB);
+  if (!(denominator > 0) || !Number.isFinite(denominator) || !Number.isFinite(dot)) return null;
+  const cosine = Math.max(-1, Math.min(1, dot / denominator));
+  return (1 + cosine) / 2;
+}
+
+/** `1 / (1 + d²)` of two vectors of one dimension; null when a coordinate is NaN. */
+export function euclideanSimilarity(a: readonly number[], b: readonly number[]): number | null {
+  let squared = 0;
+  for (let index = 0; index < a.length; index++) {
+    const difference = (a[index] ?? 0) - (b[index] ?? 0);
+    squared += difference * difference;
+  }
+  return Number.isNaN(squared) ? null : 1 / (1 + squared);
+}
+
 /**
  * Neo4j 5.18+'s vector similarity functions (the scores of its vector indexes, in [0, 1]): cosine as
  * `(1 + cos θ) / 2`, Euclidean as `1 / (1 + d²)`. Arguments are LIST<INTEGER | FLOAT> or VECTOR values of
@@ -39,37 +67,13 @@ export const VECTOR_SIMILARITY_FUNCTIONS: readonly FunctionDefinition[] = [
     signature: 'vector.similarity.cosine(a :: LIST<INTEGER | FLOAT>, b :: LIST<INTEGER | FLOAT>) :: FLOAT',
     description: 'Returns the similarity of two vectors based on their cosine, from 0 to 1.',
     category: 'Vector',
-    call: (args) => {
-      const [a, b] = pair(args);
-      let dot = 0;
-      let normA = 0;
-      let normB = 0;
-      for (let index = 0; index < a.length; index++) {
-        const x = a[index] ?? 0;
-        const y = b[index] ?? 0;
-        dot += x * y;
-        normA += x * x;
-        normB += y * y;
-      }
-      const denominator = Math.sqrt(normA) * Math.sqrt(normB);
-      if (!(denominator > 0) || !Number.isFinite(denominator) || !Number.isFinite(dot)) return null;
-      const cosine = Math.max(-1, Math.min(1, dot / denominator));
-      return (1 + cosine) / 2;
-    },
+    call: (args) => cosineSimilarity(...pair(args)),
   }),
   define({
     name: 'vector.similarity.euclidean',
     signature: 'vector.similarity.euclidean(a :: LIST<INTEGER | FLOAT>, b :: LIST<INTEGER | FLOAT>) :: FLOAT',
     description: 'Returns the similarity of two vectors based on their Euclidean distance, from 0 to 1.',
     category: 'Vector',
-    call: (args) => {
-      const [a, b] = pair(args);
-      let squared = 0;
-      for (let index = 0; index < a.length; index++) {
-        const difference = (a[index] ?? 0) - (b[index] ?? 0);
-        squared += difference * difference;
-      }
-      return Number.isNaN(squared) ? null : 1 / (1 + squared);
-    },
+    call: (args) => euclideanSimilarity(...pair(args)),
   }),
 ];

@@ -5,6 +5,8 @@ import {
   type EntityKind,
   type IndexDefinition,
   type IndexState,
+  type IndexType,
+  type VectorIndexConfig,
 } from '../indexes/property-index.js';
 import { IndexPopulation } from './index-population.js';
 import { defaultSchemaName, describeSchema } from './schema-description.js';
@@ -17,11 +19,16 @@ export interface IndexRequest {
   readonly entity: EntityKind;
   readonly token: number;
   readonly properties: readonly number[];
+  /** Default RANGE. */
+  readonly type?: IndexType;
+  /** VECTOR indexes: their `indexConfig`. */
+  readonly vector?: VectorIndexConfig | undefined;
 }
 
 /** A read-only view of an index for the engine and the planner (SHOW INDEXES, index choice). */
 export interface IndexDescriptor extends IndexDefinition {
   readonly id: number;
+  readonly type: IndexType;
   readonly state: IndexState;
   /** The constraint this index backs, if any. */
   readonly owningConstraint: string | undefined;
@@ -66,10 +73,13 @@ export class IndexCatalog {
     for (const key of request.properties)
       invariant(state.tokens.propertyKeys.has(key), `Unknown property key ${key}`);
     const schema = describeSchema(state, request.entity, request.token, request.properties);
+    const type = request.type ?? 'RANGE';
+    // Indexes of different types may cover the same schema (a RANGE and a TEXT index on one property).
     const equivalent = state.indexes
       .list()
       .find(
         (index) =>
+          index.type === type &&
           index.entity === request.entity &&
           index.token === request.token &&
           sameKeys(index.properties, request.properties),
@@ -77,12 +87,16 @@ export class IndexCatalog {
     if (equivalent !== undefined) {
       throw new DatabaseError(
         Status.EquivalentSchemaRuleAlreadyExists,
-        `An equivalent index already exists, 'Index( name='${equivalent.name}', type='RANGE', schema=${schema} )'.`,
+        `An equivalent index already exists, 'Index( name='${equivalent.name}', type='${type}', schema=${schema} )'.`,
       );
     }
+    const typeKey = type === 'RANGE' ? '' : `:${type}`;
     const name =
       request.name ??
-      defaultSchemaName('index', `${request.entity}:${request.token}:${request.properties.join(',')}`);
+      defaultSchemaName(
+        'index',
+        `${request.entity}:${request.token}:${request.properties.join(',')}${typeKey}`,
+      );
     if (state.indexes.get(name) !== undefined) {
       throw new DatabaseError(
         Status.IndexWithNameAlreadyExists,
@@ -102,7 +116,7 @@ export class IndexCatalog {
       this.context,
       {
         kind: 'CreateIndex',
-        index: { name: index.name, entity: index.entity, token: index.token, properties: index.properties },
+        index: index.definition(),
       },
       (tokens) => {
         tokens.add(index.entity === 'NODE' ? 'LABEL' : 'RELATIONSHIP_TYPE', index.token);
@@ -175,6 +189,8 @@ export class IndexCatalog {
       entity: index.entity,
       token: index.token,
       properties: index.properties,
+      type: index.type,
+      ...(index.vector === undefined ? {} : { vector: index.vector }),
       state: index.state,
       owningConstraint: index.owningConstraint,
       populationProgress: population?.progress ?? 1,

@@ -64,7 +64,7 @@ export class StoreSnapshotSource {
     this.indexes = state.indexes
       .list()
       .filter((index) => index.owningConstraint === undefined)
-      .map(({ name, entity, token, properties }) => ({ name, entity, token, properties }));
+      .map((index) => index.definition());
     this.constraints = state.constraints.list().map((constraint) => constraint.definition);
     this.nodeHighWaterMark = state.nodes.highWaterMark;
     this.relationshipHighWaterMark = state.relationships.highWaterMark;

@@ -1,0 +1,140 @@
+import type { Expression, SchemaCommand } from '../cypher/index.js';
+import { DatabaseError, Status } from '../errors/index.js';
+import type { IndexType, VectorIndexConfig } from '../storage/index.js';
+import { typeName, type CypherMap, type CypherValue } from '../values/index.js';
+
+type CreateIndex = Extract<SchemaCommand, { readonly kind: 'CreateIndex' }>;
+
+/** The largest `vector.dimensions` Neo4j accepts. */
+export const MAX_VECTOR_DIMENSIONS = 4096;
+
+/** What CREATE … INDEX asks the store for beyond the schema: the type, and a VECTOR index's settings. */
+export interface IndexSettings {
+  readonly type: IndexType;
+  readonly vector?: VectorIndexConfig;
+}
+
+function argumentError(message: string): DatabaseError {
+  return new DatabaseError(Status.ArgumentError, message);
+}
+
+/** OPTIONS is a map of literals and parameters. */
+function evaluateOption(expression: Expression, parameters: CypherMap): CypherValue {
+  if (expression.kind === 'Literal') return expression.value;
+  if (expression.kind === 'Parameter') return parameters[expression.name] ?? null;
+  if (expression.kind === 'ListLiteral') {
+    return expression.elements.map((element) => evaluateOption(element, parameters));
+  }
+  if (expression.kind === 'MapLiteral') {
+    const map: Record<string, CypherValue> = {};
+    for (const entry of expression.entries) map[entry.key] = evaluateOption(entry.value, parameters);
+    return map;
+  }
+  throw argumentError('Index options must be a map of literals and parameters');
+}
+
+/** A setting's value for an error message. */
+function shown(value: CypherValue): string {
+  return typeof value === 'string'
+    ? `'${value}'`
+    : typeof value === 'object' && value !== null
+      ? typeName(value)
+      : String(value);
+}
+
+function asMap(value: CypherValue | undefined, what: string): CypherMap {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value) || value.constructor !== Object) {
+    throw argumentError(`Could not create index with specified ${what}: expected a map`);
+  }
+  return value as CypherMap;
+}
+
+/**
+ * A VECTOR index's `indexConfig` (Neo4j 5.23+ names): `vector.dimensions` (optional, 1 to 4,096) and
+ * `vector.similarity_function` ('cosine' by default, or 'euclidean'). The HNSW and quantization settings
+ * are accepted and have no effect: Quiver's vector search is exact.
+ */
+function vectorConfig(indexConfig: CypherMap): VectorIndexConfig {
+  const dimensions = indexConfig['vector.dimensions'];
+  let size: number | undefined;
+  if (dimensions !== undefined && dimensions !== null) {
+    const number = typeof dimensions === 'bigint' ? Number(dimensions) : dimensions;
+    if (
+      typeof number !== 'number' ||
+      !Number.isInteger(number) ||
+      number < 1 ||
+      number > MAX_VECTOR_DIMENSIONS
+    ) {
+      throw argumentError(
+        `'vector.dimensions' must be an integer between 1 and ${String(MAX_VECTOR_DIMENSIONS)} inclusively, got ${shown(dimensions)}`,
+      );
+    }
+    size = number;
+  }
+  const similarity = indexConfig['vector.similarity_function'] ?? 'cosine';
+  const upper = typeof similarity === 'string' ? similarity.toUpperCase() : '';
+  if (upper !== 'COSINE' && upper !== 'EUCLIDEAN') {
+    throw argumentError(
+      `'vector.similarity_function' must be 'cosine' or 'euclidean', got ${shown(similarity)}`,
+    );
+  }
+  return { dimensions: size, similarity: upper };
+}
+
+/**
+ * Checks CREATE … INDEX against what Quiver supports and reads its OPTIONS. RANGE, TEXT, POINT and VECTOR
+ * indexes exist; TEXT, POINT and VECTOR indexes cover one property, as in Neo4j.
+ * @throws DatabaseError for LOOKUP and FULLTEXT indexes, several properties, and bad options
+ */
+export function indexSettings(command: CreateIndex, parameters: CypherMap): IndexSettings {
+  const type = command.indexType;
+  if (type === 'LOOKUP' || type === 'FULLTEXT' || command.label === undefined) {
+    throw new DatabaseError(
+      Status.SyntaxError,
+      `${type} indexes are not supported yet; Quiver has RANGE, TEXT, POINT and VECTOR indexes`,
+    );
+  }
+  if (type !== 'RANGE' && command.properties.length !== 1) {
+    throw new DatabaseError(
+      Status.SyntaxError,
+      `Only single property ${type.toLowerCase()} indexes are supported`,
+    );
+  }
+  const options = asMap(
+    command.options === undefined ? undefined : evaluateOption(command.options, parameters),
+    'options',
+  );
+  const indexConfig = asMap(options['indexConfig'], 'indexConfig');
+  if (type !== 'VECTOR') return { type };
+  return { type, vector: vectorConfig(indexConfig) };
+}
+
+/** The `indexProvider` Neo4j 5 reports for each index type. */
+export const INDEX_PROVIDERS: Readonly<Record<IndexType, string>> = {
+  RANGE: 'range-1.0',
+  TEXT: 'text-2.0',
+  POINT: 'point-1.0',
+  VECTOR: 'vector-2.0',
+};
+
+/** The `indexConfig` of SHOW INDEXES: a VECTOR index's dimensions (when set) and similarity function. */
+export function indexConfigOf(index: { readonly vector?: VectorIndexConfig | undefined }): CypherMap {
+  const vector = index.vector;
+  if (vector === undefined) return {};
+  return {
+    ...(vector.dimensions === undefined ? {} : { 'vector.dimensions': BigInt(vector.dimensions) }),
+    'vector.similarity_function': vector.similarity,
+  };
+}
+
+/** ` OPTIONS {indexConfig: {…}}` for a VECTOR index's CREATE statement, '' for the other types. */
+export function indexOptionsClause(index: { readonly vector?: VectorIndexConfig | undefined }): string {
+  const vector = index.vector;
+  if (vector === undefined) return '';
+  const entries = [
+    ...(vector.dimensions === undefined ? [] : [`\`vector.dimensions\`: ${String(vector.dimensions)}`]),
+    `\`vector.similarity_function\`: '${vector.similarity}'`,
+  ];
+  return ` OPTIONS {indexConfig: {${entries.join(', ')}}}`;
+}
