@@ -12,6 +12,13 @@ import type {
   SingleQuery,
   Variable,
 } from '../ast/index.js';
+import {
+  braced,
+  composeSegments,
+  CompositionError,
+  type Segment,
+  type WhenBranch,
+} from './composed-queries.js';
 import { ProjectionParser } from './projection-parser.js';
 
 /**
@@ -20,18 +27,73 @@ import { ProjectionParser } from './projection-parser.js';
  * and FINISH.
  */
 export abstract class ClauseParser extends ProjectionParser {
-  /** `RegularQuery = SingleQuery (UNION [ALL] SingleQuery)*`. */
+  /**
+   * A query: `RegularQuery`, or Cypher 25's composed forms, segments joined by NEXT, each a regular query
+   * or a conditional (`WHEN … THEN … [ELSE …]`). Composed queries are rewritten into CALL subqueries
+   * (composed-queries.ts).
+   */
   protected parseQuery(): Query {
+    const segments: Segment[] = [this.parseSegment()];
+    while (this.acceptKeyword('NEXT')) segments.push(this.parseSegment());
+    const only = segments[0];
+    if (segments.length === 1 && only?.kind === 'query') return only.query;
+    try {
+      return composeSegments(segments);
+    } catch (error) {
+      if (!(error instanceof CompositionError)) throw error;
+      return this.failAt(error.pos, error.message, 'UnexpectedSyntax');
+    }
+  }
+
+  /** One segment of a composed query. */
+  private parseSegment(): Segment {
+    if (!this.isKeyword('WHEN')) return { kind: 'query', query: this.parseRegularQuery() };
     const pos = this.current.start;
-    const parts = [this.parseSingleQuery()];
+    const branches: WhenBranch[] = [];
+    while (this.acceptKeyword('WHEN')) {
+      const condition = this.parseExpression();
+      this.expectKeyword('THEN');
+      branches.push({ condition, query: this.parseBranch() });
+    }
+    if (this.acceptKeyword('ELSE')) branches.push({ condition: undefined, query: this.parseBranch() });
+    return { kind: 'when', pos, branches };
+  }
+
+  /** A WHEN or ELSE branch: a regular query, or any query in braces. */
+  private parseBranch(): Query {
+    if (!this.acceptSymbol('{')) return this.parseRegularQuery();
+    const query = this.parseQuery();
+    this.expectSymbol('}');
+    return query;
+  }
+
+  /** `RegularQuery = SingleQuery (UNION [ALL] SingleQuery)*`; an arm may be a query in braces. */
+  private parseRegularQuery(): Query {
+    const pos = this.current.start;
+    const parts = [this.parseUnionArm()];
     const unions: ('UNION' | 'UNION ALL')[] = [];
     while (this.acceptKeyword('UNION')) {
       const all = this.acceptKeyword('ALL');
       if (!all) this.acceptKeyword('DISTINCT');
       unions.push(all ? 'UNION ALL' : 'UNION');
-      parts.push(this.parseSingleQuery());
+      parts.push(this.parseUnionArm());
     }
     return { kind: 'Query', pos, parts, unions };
+  }
+
+  /** A UNION arm; `{ … }` holds a composed query (NEXT inside a UNION), run as `CALL (*) { … }`. */
+  private parseUnionArm(): SingleQuery {
+    if (!this.isSymbol('{')) return this.parseSingleQuery();
+    const pos = this.current.start;
+    this.advance();
+    const query = this.parseQuery();
+    this.expectSymbol('}');
+    try {
+      return braced(pos, query);
+    } catch (error) {
+      if (!(error instanceof CompositionError)) throw error;
+      return this.failAt(error.pos, error.message, 'UnexpectedSyntax');
+    }
   }
 
   private parseSingleQuery(): SingleQuery {
