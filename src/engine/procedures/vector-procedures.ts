@@ -133,69 +133,61 @@ function setVectorProperty(
   return [];
 }
 
+/** `Node` / `Relationship` in procedure names, `node` / `relationship` in fields. */
+const NAMES: Readonly<Record<EntityKind, { readonly title: string; readonly field: string }>> = {
+  NODE: { title: 'Node', field: 'node' },
+  RELATIONSHIP: { title: 'Relationship', field: 'relationship' },
+};
+
+/** `db.index.vector.query<Nodes|Relationships>`. */
+function queryProcedure(store: GraphStore, entity: EntityKind): ProcedureDefinition {
+  const { title, field } = NAMES[entity];
+  return {
+    name: `db.index.vector.query${title}s`,
+    description:
+      `Query the given ${field} vector index. Returns requested number of nearest neighbors to the provided query vector, ` +
+      'and their similarity score to that query vector, based on the configured similarity function for the index. ' +
+      'The similarity score is a value between [0, 1]; where 0 indicates least similar, 1 most similar.',
+    mode: 'READ',
+    inputs: QUERY_INPUTS,
+    outputs: [
+      { name: field, type: `${entity}?` },
+      { name: 'score', type: 'FLOAT?' },
+    ],
+    call: (args, context) =>
+      nearest(store, context, entity, args).map((hit) => ({
+        [field]: entity === 'NODE' ? context.entities.node(hit.id) : context.entities.relationship(hit.id),
+        score: hit.score,
+      })),
+  };
+}
+
+/** `db.create.set<Node|Relationship>VectorProperty`. */
+function setProcedure(entity: EntityKind): ProcedureDefinition {
+  const { title, field } = NAMES[entity];
+  return {
+    name: `db.create.set${title}VectorProperty`,
+    description: `Set a vector property on a given ${field} in a more space efficient representation than Cypher's SET.`,
+    mode: 'WRITE',
+    inputs: [
+      { name: field, type: `${entity}?` },
+      { name: 'key', type: 'STRING?' },
+      { name: 'vector', type: 'ANY?' },
+    ],
+    outputs: [],
+    call: (args, context) => setVectorProperty(context, args, entity),
+  };
+}
+
 /**
  * Neo4j's vector index procedures: `db.index.vector.queryNodes` / `queryRelationships` (exact nearest
  * neighbours with their scores) and `db.create.setNodeVectorProperty` / `setRelationshipVectorProperty`.
  */
 export function vectorProcedures(store: GraphStore): readonly ProcedureDefinition[] {
   return [
-    {
-      name: 'db.index.vector.queryNodes',
-      description:
-        'Query the given node vector index. Returns requested number of nearest neighbors to the provided query vector, and their similarity score to that query vector, based on the configured similarity function for the index. The similarity score is a value between [0, 1]; where 0 indicates least similar, 1 most similar.',
-      mode: 'READ',
-      inputs: QUERY_INPUTS,
-      outputs: [
-        { name: 'node', type: 'NODE?' },
-        { name: 'score', type: 'FLOAT?' },
-      ],
-      call: (args, context) =>
-        nearest(store, context, 'NODE', args).map((hit) => ({
-          node: context.entities.node(hit.id),
-          score: hit.score,
-        })),
-    },
-    {
-      name: 'db.index.vector.queryRelationships',
-      description:
-        'Query the given relationship vector index. Returns requested number of nearest neighbors to the provided query vector, and their similarity score to that query vector, based on the configured similarity function for the index. The similarity score is a value between [0, 1]; where 0 indicates least similar, 1 most similar.',
-      mode: 'READ',
-      inputs: QUERY_INPUTS,
-      outputs: [
-        { name: 'relationship', type: 'RELATIONSHIP?' },
-        { name: 'score', type: 'FLOAT?' },
-      ],
-      call: (args, context) =>
-        nearest(store, context, 'RELATIONSHIP', args).map((hit) => ({
-          relationship: context.entities.relationship(hit.id),
-          score: hit.score,
-        })),
-    },
-    {
-      name: 'db.create.setNodeVectorProperty',
-      description:
-        "Set a vector property on a given node in a more space efficient representation than Cypher's SET.",
-      mode: 'WRITE',
-      inputs: [
-        { name: 'node', type: 'NODE?' },
-        { name: 'key', type: 'STRING?' },
-        { name: 'vector', type: 'ANY?' },
-      ],
-      outputs: [],
-      call: (args, context) => setVectorProperty(context, args, 'NODE'),
-    },
-    {
-      name: 'db.create.setRelationshipVectorProperty',
-      description:
-        "Set a vector property on a given relationship in a more space efficient representation than Cypher's SET.",
-      mode: 'WRITE',
-      inputs: [
-        { name: 'relationship', type: 'RELATIONSHIP?' },
-        { name: 'key', type: 'STRING?' },
-        { name: 'vector', type: 'ANY?' },
-      ],
-      outputs: [],
-      call: (args, context) => setVectorProperty(context, args, 'RELATIONSHIP'),
-    },
+    queryProcedure(store, 'NODE'),
+    queryProcedure(store, 'RELATIONSHIP'),
+    setProcedure('NODE'),
+    setProcedure('RELATIONSHIP'),
   ];
 }
