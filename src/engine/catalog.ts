@@ -32,10 +32,10 @@ export class StoreCatalogView implements CatalogView {
         .filter((constraint) => constraint.kind === 'UNIQUENESS' || constraint.kind === 'KEY')
         .map((constraint) => constraint.ownedIndex),
     );
-    // The planner seeks RANGE indexes only; TEXT, POINT and VECTOR indexes serve their own procedures.
+    // The planner seeks RANGE and TEXT indexes; POINT and VECTOR indexes serve their own procedures.
     return this.store
       .indexes()
-      .filter((index) => index.type === 'RANGE')
+      .filter((index) => index.type === 'RANGE' || index.type === 'TEXT')
       .map((index) => ({
         name: index.name,
         entity: index.entity,
@@ -43,6 +43,7 @@ export class StoreCatalogView implements CatalogView {
         properties: index.properties.map((key) => tokens.propertyKeys.nameOf(key)),
         online: index.state === 'ONLINE',
         unique: uniqueIndexes.has(index.name),
+        ...(index.type === 'TEXT' ? { text: true } : {}),
       }));
   }
 

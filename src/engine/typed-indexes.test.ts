@@ -254,3 +254,33 @@ test('typed indexes survive a restart, from the snapshot and from the log', asyn
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('the planner seeks a TEXT index for STARTS WITH and string literals, and never loses other values', async () => {
+  const db = await Database.open();
+  await rows(db, 'CREATE TEXT INDEX person_name FOR (p:Person) ON (p.name)');
+  await rows(db, "UNWIND ['Ann', 'Anna', 'Bob'] AS name CREATE (:Person {name: name})");
+  await rows(db, 'CREATE (:Person {name: 5}), (:Person)');
+  const plan = async (query: string): Promise<string> =>
+    JSON.stringify((await db.session().run(`EXPLAIN ${query}`).summary()).plan);
+  assert.match(
+    await plan("MATCH (p:Person) WHERE p.name STARTS WITH 'An' RETURN p"),
+    /TEXT INDEX p:Person\(name\) WHERE name STARTS WITH/,
+  );
+  assert.match(
+    await plan("MATCH (p:Person {name: 'Bob'}) RETURN p"),
+    /TEXT INDEX p:Person\(name\) WHERE name = /,
+  );
+  // A parameter may hold a non-string at run time, and IS NOT NULL covers every value: no TEXT seek.
+  assert.doesNotMatch(await plan('MATCH (p:Person {name: $name}) RETURN p'), /TEXT INDEX/);
+  assert.doesNotMatch(await plan('MATCH (p:Person) WHERE p.name IS NOT NULL RETURN p'), /TEXT INDEX/);
+  assert.deepEqual(
+    await rows(db, "MATCH (p:Person) WHERE p.name STARTS WITH 'An' RETURN p.name ORDER BY p.name"),
+    [['Ann'], ['Anna']],
+  );
+  assert.deepEqual(await rows(db, "MATCH (p:Person {name: 'Bob'}) RETURN count(*)"), [[1n]]);
+  assert.deepEqual(await rows(db, 'MATCH (p:Person {name: 5}) RETURN count(*)'), [[1n]]);
+  assert.deepEqual(await rows(db, 'MATCH (p:Person) WHERE p.name IS NOT NULL RETURN count(*)'), [[4n]]);
+  // With a RANGE index on the same property, the RANGE index is preferred.
+  await rows(db, 'CREATE INDEX person_name_range FOR (p:Person) ON (p.name)');
+  assert.match(await plan("MATCH (p:Person {name: 'Bob'}) RETURN p"), /RANGE INDEX p:Person\(name\)/);
+});

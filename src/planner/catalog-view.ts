@@ -22,6 +22,12 @@ export interface CatalogIndex {
   readonly properties: readonly string[];
   readonly online: boolean;
   readonly unique: boolean;
+  /**
+   * A TEXT index: it holds string values only, so it serves STARTS WITH on any value and `=`, `<`… only
+   * against a string literal (a value that may not be a string at run time could match entities the
+   * index does not hold). Absent: a RANGE index.
+   */
+  readonly text?: boolean;
 }
 
 /** A procedure's inputs and outputs (`name :: TYPE?`), as the planner needs them for CALL. */

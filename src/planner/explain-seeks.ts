@@ -29,7 +29,12 @@ export function seekOperatorName(
  */
 export function seekDetails(
   subject: string,
-  seek: { readonly properties: readonly string[]; readonly query: SeekQuery; readonly unique: boolean },
+  seek: {
+    readonly properties: readonly string[];
+    readonly query: SeekQuery;
+    readonly unique: boolean;
+    readonly text?: boolean | undefined;
+  },
   text: (expression: PlanExpression) => string,
 ): string {
   const { properties, query } = seek;
@@ -57,5 +62,6 @@ export function seekDetails(
       break;
   }
   for (const property of properties.slice(checked)) conditions.push(`${property} IS NOT NULL`);
-  return `${seek.unique ? 'UNIQUE' : 'RANGE INDEX'} ${subject} WHERE ${conditions.join(' AND ')}`;
+  const kind = seek.unique ? 'UNIQUE' : seek.text === true ? 'TEXT INDEX' : 'RANGE INDEX';
+  return `${kind} ${subject} WHERE ${conditions.join(' AND ')}`;
 }

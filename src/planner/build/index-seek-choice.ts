@@ -106,7 +106,8 @@ function seekOn(name: string, index: CatalogIndex, pending: readonly PendingPred
   const parts = index.properties.map((property) =>
     pending.flatMap((predicate, position): Candidate[] => {
       const part = seekPart(predicate.expression, name, property);
-      return part === undefined ? [] : [{ predicate, position, part }];
+      if (part === undefined || (index.text === true && !textSeekable(part))) return [];
+      return [{ predicate, position, part }];
     }),
   );
   if (parts.length === 0 || parts.some((candidates) => candidates.length === 0)) return undefined;
@@ -134,8 +135,25 @@ function seekOn(name: string, index: CatalogIndex, pending: readonly PendingPred
     lead,
     solved,
     selectivity,
-    score: [equalities.length, index.properties.length, lead.kind === 'EXISTS' ? 0 : 1, -position],
+    // A RANGE index wins a tie with a TEXT index on the same property.
+    score: [
+      equalities.length,
+      index.properties.length,
+      lead.kind === 'EXISTS' ? 0 : 1,
+      -position,
+      index.text === true ? 0 : 1,
+    ],
   };
+}
+
+/**
+ * What a TEXT index can answer exactly: STARTS WITH (true only for strings), and `=` or a bound against a
+ * string literal. Not IS NOT NULL: entities whose value is not a string are not in the index.
+ */
+function textSeekable(part: SeekPart): boolean {
+  if (part.kind === 'PREFIX') return true;
+  if (part.kind === 'EXISTS') return false;
+  return part.value.kind === 'Literal' && typeof part.value.value === 'string';
 }
 
 /** Compiles a seek value in the element's scope (planning the subqueries inside it). */

@@ -50,6 +50,7 @@ export function chooseLeaf(
       properties: seek.index.properties,
       query: seek.query,
       unique: seek.index.unique,
+      ...(seek.index.text === true ? { text: true } : {}),
     };
   }
   if (labels.length > 0) {

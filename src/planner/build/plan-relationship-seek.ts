@@ -90,6 +90,7 @@ export function planRelationshipSeek(
       properties: seek.index.properties,
       query: seek.query,
       unique: seek.index.unique,
+      ...(seek.index.text === true ? { text: true } : {}),
       distinctFrom: input.distinctFrom,
     },
   };

@@ -126,6 +126,8 @@ export interface NodeIndexSeekOp {
   readonly query: SeekQuery;
   /** The index backs a uniqueness constraint (EXPLAIN names only). */
   readonly unique: boolean;
+  /** A TEXT index (EXPLAIN names only). */
+  readonly text?: boolean;
 }
 
 /**
@@ -149,6 +151,8 @@ export interface RelationshipIndexSeekOp {
   readonly properties: readonly string[];
   readonly query: SeekQuery;
   readonly unique: boolean;
+  /** A TEXT index (EXPLAIN names only). */
+  readonly text?: boolean;
   /** Relationship slots of the same MATCH this relationship must differ from. */
   readonly distinctFrom: readonly number[];
 }
