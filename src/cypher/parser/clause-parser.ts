@@ -19,6 +19,7 @@ import {
   type Segment,
   type WhenBranch,
 } from './composed-queries.js';
+import { searchCall, type VectorSearch } from './search-clause.js';
 import { ProjectionParser } from './projection-parser.js';
 
 /**
@@ -27,6 +28,9 @@ import { ProjectionParser } from './projection-parser.js';
  * and FINISH.
  */
 export abstract class ClauseParser extends ProjectionParser {
+  /** Clauses a rewrite produced after the one it returned (MATCH … SEARCH: the MATCH after its CALL). */
+  private readonly queuedClauses: Clause[] = [];
+
   /**
    * A query: `RegularQuery`, or Cypher 25's composed forms, segments joined by NEXT, each a regular query
    * or a conditional (`WHEN … THEN … [ELSE …]`). Composed queries are rewritten into CALL subqueries
@@ -107,6 +111,8 @@ export abstract class ClauseParser extends ProjectionParser {
 
   /** One clause, or `undefined` when the current token does not start one. */
   protected parseClause(): Clause | undefined {
+    const queued = this.queuedClauses.shift();
+    if (queued !== undefined) return queued;
     const token = this.current;
     if (token.type !== 'identifier') return undefined;
     const pos = token.start;
@@ -226,8 +232,41 @@ export abstract class ClauseParser extends ProjectionParser {
     this.expectKeyword('MATCH');
     const pattern = this.parsePattern();
     this.skipHints();
-    const where = this.acceptKeyword('WHERE') ? this.parseExpression() : undefined;
-    return { kind: 'Match', pos, optional, pattern, where };
+    let where = this.acceptKeyword('WHERE') ? this.parseExpression() : undefined;
+    if (!this.isKeyword('SEARCH')) return { kind: 'Match', pos, optional, pattern, where };
+    const search = this.parseSearch();
+    if (where === undefined && this.acceptKeyword('WHERE')) where = this.parseExpression();
+    // The vector search runs first (its CALL), then the MATCH, whose WHERE filters what it found.
+    this.queuedClauses.push({ kind: 'Match', pos, optional, pattern, where });
+    try {
+      return searchCall(pos, optional, pattern, search);
+    } catch (error) {
+      if (!(error instanceof CompositionError)) throw error;
+      return this.failAt(error.pos, error.message, 'UnexpectedSyntax');
+    }
+  }
+
+  /** `SEARCH v IN (VECTOR INDEX name FOR query [WHERE filter] LIMIT k) [SCORE AS score]` (Cypher 25). */
+  private parseSearch(): VectorSearch {
+    const pos = this.current.start;
+    this.expectKeyword('SEARCH');
+    const variable = this.parseVariable();
+    this.expectKeyword('IN');
+    this.expectSymbol('(');
+    this.expectKeyword('VECTOR', 'INDEX');
+    const index = this.parseName('a vector index name');
+    this.expectKeyword('FOR');
+    const query = this.parseExpression();
+    const filter = this.acceptKeyword('WHERE') ? this.parseExpression() : undefined;
+    this.expectKeyword('LIMIT');
+    const limit = this.parseExpression();
+    this.expectSymbol(')');
+    let score: Variable | undefined;
+    if (this.acceptKeyword('SCORE')) {
+      this.expectKeyword('AS');
+      score = this.parseVariable();
+    }
+    return { pos, variable, index, query, filter, limit, score };
   }
 
   /** Planner hints (`USING INDEX n:L(p)`, `USING SCAN n:L`, `USING JOIN ON n`) are accepted and ignored. */
