@@ -28,6 +28,20 @@ function coordinates(value: CypherValue): number[] | undefined {
   return numbers;
 }
 
+/**
+ * The coordinates of a stored vector without copying where possible: a list of floats as it is, a VECTOR's
+ * typed array (but 64-bit integers); anything else through {@link coordinates}.
+ */
+function numbersOf(value: CypherValue): ArrayLike<number> | undefined {
+  if (value instanceof Vector) {
+    const values = value.values;
+    return values instanceof BigInt64Array ? coordinates(value) : values;
+  }
+  if (!Array.isArray(value)) return undefined;
+  for (const item of value as readonly CypherValue[]) if (typeof item !== 'number') return coordinates(value);
+  return value as readonly number[];
+}
+
 /** The VECTOR index `name` over `entity`. @throws IndexNotFound (Neo4j's wording) for anything else. */
 function vectorIndex(
   store: GraphStore,
@@ -98,7 +112,7 @@ function nearest(
   for (let id = cursor.next(); id !== -1; id = cursor.next()) {
     if (++visited % 4096 === 0) context.checkInterrupt();
     const value = entity === 'NODE' ? tx.nodeProperty(id, key) : tx.relationshipProperty(id, key);
-    const vector = value === undefined ? undefined : coordinates(value);
+    const vector = value === undefined ? undefined : numbersOf(value);
     // Vectors of another dimension (an index without `vector.dimensions`) are not comparable.
     if (vector?.length !== query.length) continue;
     const similar = score(query, vector);

@@ -28,7 +28,7 @@ function pair(args: readonly CypherValue[]): [number[], number[]] {
 }
 
 /** `(1 + cos θ) / 2` of two vectors of one dimension; null where cosine is not defined (zero, non-finite). */
-export function cosineSimilarity(a: readonly number[], b: readonly number[]): number | null {
+export function cosineSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number | null {
   let dot = 0;
   let normA = 0;
   let normB = 0;
@@ -46,7 +46,7 @@ export function cosineSimilarity(a: readonly number[], b: readonly number[]): nu
 }
 
 /** `1 / (1 + d²)` of two vectors of one dimension; null when a coordinate is NaN. */
-export function euclideanSimilarity(a: readonly number[], b: readonly number[]): number | null {
+export function euclideanSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number | null {
   let squared = 0;
   for (let index = 0; index < a.length; index++) {
     const difference = (a[index] ?? 0) - (b[index] ?? 0);
