@@ -64,3 +64,19 @@ test('ORDER BY, SKIP, OFFSET and LIMIT as clauses of their own', async () => {
   assert.equal(await queryOutcome(db, 'MATCH (n:N) ORDER BY n.i'), 'Neo.ClientError.Statement.SyntaxError');
   await db.close();
 });
+
+test('INSERT creates like CREATE, with labels joined by & only', async () => {
+  const db = await Database.open();
+  assert.deepEqual(
+    await rows(
+      db,
+      "INSERT (a:Person&Actor {name: 'Tom'})-[:KNOWS {since: 2001}]->(b:Person) RETURN labels(a), labels(b)",
+    ),
+    [[['Person', 'Actor'], ['Person']]],
+  );
+  assert.deepEqual(await rows(db, 'MATCH (a:Actor)-[k:KNOWS]->(b) INSERT (b)-[:KNOWS]->(a) RETURN k.since'), [
+    [2001n],
+  ]);
+  assert.deepEqual(await rows(db, 'MATCH ()-[k:KNOWS]->() RETURN count(k)'), [[2n]]);
+  assert.equal(await queryOutcome(db, 'INSERT (a:Person:Actor)'), 'Neo.ClientError.Statement.SyntaxError');
+});

@@ -144,6 +144,21 @@ export abstract class ClauseParser extends ProjectionParser {
       case 'CREATE':
         this.advance();
         return { kind: 'Create', pos, pattern: this.parsePattern() };
+      case 'INSERT': {
+        // GQL's INSERT (Neo4j 5.18+): CREATE, with labels joined by `&` only.
+        this.advance();
+        this.takeColonConjunction();
+        const pattern = this.parsePattern();
+        const colon = this.takeColonConjunction();
+        if (colon !== undefined) {
+          this.failAt(
+            colon,
+            'Colon conjunction is not allowed in INSERT. Use CREATE or conjunction with ampersand (&) instead.',
+            'UnexpectedSyntax',
+          );
+        }
+        return { kind: 'Create', pos, pattern };
+      }
       case 'MERGE':
         return this.parseMerge();
       case 'SET':

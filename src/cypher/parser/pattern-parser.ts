@@ -339,13 +339,27 @@ export abstract class PatternParser extends ExpressionParser {
     return Number(this.parseNumber(false, this.current.start).value);
   }
 
+  /** Where the first `:A:B` colon conjunction since the last {@link takeColonConjunction} was parsed. */
+  private colonConjunctionAt: number | undefined;
+
+  /** The offset of the first colon conjunction parsed since the last call (INSERT refuses them). */
+  protected takeColonConjunction(): number | undefined {
+    const at = this.colonConjunctionAt;
+    this.colonConjunctionAt = undefined;
+    return at;
+  }
+
   /**
    * Labels after the first `:` (or `IS`): `A:B` is a conjunction of colon-separated terms, each term a
    * full label expression.
    */
   protected parseLabelExpression(allowDisjunction = true): LabelExpression {
     const operands = [this.parseLabelOr(allowDisjunction)];
-    while (this.acceptSymbol(':')) operands.push(this.parseLabelOr(allowDisjunction));
+    while (this.isSymbol(':')) {
+      this.colonConjunctionAt ??= this.current.start;
+      this.advance();
+      operands.push(this.parseLabelOr(allowDisjunction));
+    }
     const [first] = operands;
     return operands.length === 1 && first !== undefined ? first : { kind: 'LabelAnd', operands };
   }
