@@ -80,3 +80,14 @@ test('INSERT creates like CREATE, with labels joined by & only', async () => {
   assert.deepEqual(await rows(db, 'MATCH ()-[k:KNOWS]->() RETURN count(k)'), [[2n]]);
   assert.equal(await queryOutcome(db, 'INSERT (a:Person:Actor)'), 'Neo.ClientError.Statement.SyntaxError');
 });
+
+test('FOR x IN list is UNWIND list AS x', async () => {
+  const db = await Database.open();
+  assert.deepEqual(await rows(db, "FOR x IN [1, 2, null] RETURN x, 'v' AS y"), [
+    [1n, 'v'],
+    [2n, 'v'],
+    [null, 'v'],
+  ]);
+  assert.deepEqual(await rows(db, 'FOR x IN [1, 2] FOR y IN range(1, x) RETURN count(*)'), [[3n]]);
+  assert.deepEqual(await rows(db, 'WITH [[1], []] AS lists FOR l IN lists FOR x IN l RETURN x'), [[1n]]);
+});

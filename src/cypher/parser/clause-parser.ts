@@ -126,6 +126,13 @@ export abstract class ClauseParser extends ProjectionParser {
         }
         this.advance();
         return this.parseMatch(true, pos);
+      case 'FOR': {
+        // GQL's FOR x IN list (Cypher 25, Neo4j 2026.04): UNWIND list AS x.
+        this.advance();
+        const variable = this.parseVariable();
+        this.expectKeyword('IN');
+        return { kind: 'Unwind', pos, expression: this.parseExpression(), variable };
+      }
       case 'UNWIND': {
         this.advance();
         const expression = this.parseExpression();
