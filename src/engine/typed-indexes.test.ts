@@ -284,3 +284,26 @@ test('the planner seeks a TEXT index for STARTS WITH and string literals, and ne
   await rows(db, 'CREATE INDEX person_name_range FOR (p:Person) ON (p.name)');
   assert.match(await plan("MATCH (p:Person {name: 'Bob'}) RETURN p"), /RANGE INDEX p:Person\(name\)/);
 });
+
+test('CONTAINS and ENDS WITH scan a TEXT index (NodeIndexContainsScan, NodeIndexEndsWithScan), never a RANGE one', async () => {
+  const db = await Database.open();
+  await rows(db, 'CREATE INDEX city_range FOR (c:City) ON (c.name)');
+  await rows(db, "UNWIND ['Berlin', 'Bern', 'Dublin', 'Lisbon'] AS name CREATE (:City {name: name})");
+  await rows(db, "CREATE (:City {name: 42}), (:Town {name: 'Eberlin'})");
+  const plan = async (query: string): Promise<string> =>
+    JSON.stringify((await db.session().run(`EXPLAIN ${query}`).summary()).plan);
+  const contains = "MATCH (c:City) WHERE c.name CONTAINS 'erl' RETURN c.name ORDER BY c.name";
+  const endsWith = "MATCH (c:City) WHERE c.name ENDS WITH 'lin' RETURN c.name ORDER BY c.name";
+  assert.doesNotMatch(await plan(contains), /IndexContainsScan/);
+  const before = [await rows(db, contains), await rows(db, endsWith)];
+  await rows(db, 'CREATE TEXT INDEX city_text FOR (c:City) ON (c.name)');
+  assert.match(await plan(contains), /NodeIndexContainsScan.*TEXT INDEX c:City\(name\) WHERE name CONTAINS/);
+  assert.match(await plan(endsWith), /NodeIndexEndsWithScan.*TEXT INDEX c:City\(name\) WHERE name ENDS WITH/);
+  assert.deepEqual([await rows(db, contains), await rows(db, endsWith)], before);
+  assert.deepEqual(before, [[['Berlin']], [['Berlin'], ['Dublin']]]);
+  // A parameter that is not a string makes the predicate null: no rows, with or without the index.
+  assert.deepEqual(
+    (await db.session().run('MATCH (c:City) WHERE c.name CONTAINS $x RETURN c', { x: 4n }).records()).length,
+    0,
+  );
+});

@@ -15,6 +15,8 @@ export function seekOperatorName(
   propertyCount: number,
 ): string {
   if (query.kind === 'EXISTS') return `${family}IndexScan`;
+  if (query.kind === 'CONTAINS') return `${family}IndexContainsScan`;
+  if (query.kind === 'SUFFIX') return `${family}IndexEndsWithScan`;
   if (query.kind === 'EQUALS') {
     return `${family}${unique && query.values.length === propertyCount ? 'Unique' : ''}IndexSeek`;
   }
@@ -56,6 +58,12 @@ export function seekDetails(
       break;
     case 'PREFIX':
       conditions.push(`${lead} STARTS WITH ${text(query.value)}`);
+      break;
+    case 'CONTAINS':
+      conditions.push(`${lead} CONTAINS ${text(query.value)}`);
+      break;
+    case 'SUFFIX':
+      conditions.push(`${lead} ENDS WITH ${text(query.value)}`);
       break;
     case 'EXISTS':
       checked = 0;

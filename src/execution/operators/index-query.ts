@@ -44,6 +44,15 @@ export function compileIndexQuery(query: SeekQuery, build: BuildContext): IndexQ
         return typeof prefix === 'string' ? { kind: 'PREFIX', prefix } : undefined;
       };
     }
+    case 'CONTAINS':
+    case 'SUFFIX': {
+      const value = build.compile(query.value);
+      const kind = query.kind;
+      return (row, context) => {
+        const text = value(row, context);
+        return typeof text === 'string' ? { kind, text } : undefined;
+      };
+    }
     case 'RANGE': {
       const lower = compileBound(query.lower, build);
       const upper = compileBound(query.upper, build);

@@ -25,6 +25,8 @@ export interface SeekChoice {
 /** One seekable form of a predicate on one property, values still AST expressions. */
 type SeekPart =
   | { readonly kind: 'EQUALS' | 'PREFIX'; readonly value: Expression }
+  /** `CONTAINS` / `ENDS WITH`: only a TEXT index can serve them (a scan of its strings). */
+  | { readonly kind: 'CONTAINS' | 'SUFFIX'; readonly value: Expression }
   | { readonly kind: 'LOWER' | 'UPPER'; readonly value: Expression; readonly inclusive: boolean }
   | { readonly kind: 'EXISTS' };
 
@@ -106,7 +108,9 @@ function seekOn(name: string, index: CatalogIndex, pending: readonly PendingPred
   const parts = index.properties.map((property) =>
     pending.flatMap((predicate, position): Candidate[] => {
       const part = seekPart(predicate.expression, name, property);
-      if (part === undefined || (index.text === true && !textSeekable(part))) return [];
+      if (part === undefined) return [];
+      if (index.text === true ? !textSeekable(part) : part.kind === 'CONTAINS' || part.kind === 'SUFFIX')
+        return [];
       return [{ predicate, position, part }];
     }),
   );
@@ -151,7 +155,7 @@ function seekOn(name: string, index: CatalogIndex, pending: readonly PendingPred
  * string literal. Not IS NOT NULL: entities whose value is not a string are not in the index.
  */
 function textSeekable(part: SeekPart): boolean {
-  if (part.kind === 'PREFIX') return true;
+  if (part.kind === 'PREFIX' || part.kind === 'CONTAINS' || part.kind === 'SUFFIX') return true;
   if (part.kind === 'EXISTS') return false;
   return part.value.kind === 'Literal' && typeof part.value.value === 'string';
 }
@@ -202,6 +206,17 @@ function leadOfFirst(candidates: readonly Candidate[]): Lead {
       build: (compile) => ({ kind: 'PREFIX', value: compile(valueOf(prefix.part)) }),
     };
   }
+  const scan = candidates.find(
+    (candidate) => candidate.part.kind === 'CONTAINS' || candidate.part.kind === 'SUFFIX',
+  );
+  if (scan !== undefined) {
+    const kind = scan.part.kind === 'CONTAINS' ? 'CONTAINS' : 'SUFFIX';
+    return {
+      kind,
+      used: [scan],
+      build: (compile) => ({ kind, value: compile(valueOf(scan.part)) }),
+    };
+  }
   // Every property has a candidate and none above is one: this is an IS NOT NULL.
   const exists = candidates[0];
   return { kind: 'EXISTS', used: exists === undefined ? [] : [exists], build: () => ({ kind: 'EXISTS' }) };
@@ -248,6 +263,10 @@ function seekPart(expression: Expression, name: string, property: string): SeekP
       return { kind: 'EQUALS', value: right };
     case 'STARTS WITH':
       return { kind: 'PREFIX', value: right };
+    case 'CONTAINS':
+      return { kind: 'CONTAINS', value: right };
+    case 'ENDS WITH':
+      return { kind: 'SUFFIX', value: right };
     case '<':
     case '<=':
       return { kind: 'UPPER', value: right, inclusive: operator === '<=' };

@@ -102,6 +102,8 @@ export interface NodeByLabelScanOp {
 export type SeekQuery =
   | { readonly kind: 'EQUALS'; readonly values: readonly PlanExpression[] }
   | { readonly kind: 'PREFIX'; readonly value: PlanExpression }
+  /** `CONTAINS` / `ENDS WITH`: a scan of a TEXT index's entries. */
+  | { readonly kind: 'CONTAINS' | 'SUFFIX'; readonly value: PlanExpression }
   | {
       readonly kind: 'RANGE';
       readonly lower: { readonly value: PlanExpression; readonly inclusive: boolean } | undefined;

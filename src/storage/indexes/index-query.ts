@@ -21,12 +21,14 @@ export interface RangeBound {
  * - EQUALS: `n.p = v` (Cypher equality: `1 = 1.0`, nothing equals null or NaN);
  * - RANGE: `n.p > a AND n.p <= b` etc. (Cypher comparability: only values comparable with the bounds);
  * - PREFIX: `n.p STARTS WITH s`;
+ * - CONTAINS / SUFFIX: `n.p CONTAINS s` / `n.p ENDS WITH s`, a scan of every entry (TEXT indexes);
  * - EXISTS: `n.p IS NOT NULL` (every entry).
  */
 export type IndexQuery =
   | { readonly kind: 'EQUALS'; readonly values: readonly CypherValue[] }
   | { readonly kind: 'RANGE'; readonly lower?: RangeBound; readonly upper?: RangeBound }
   | { readonly kind: 'PREFIX'; readonly prefix: string }
+  | { readonly kind: 'CONTAINS' | 'SUFFIX'; readonly text: string }
   | { readonly kind: 'EXISTS' };
 
 /**
@@ -79,6 +81,19 @@ export function planSeek(query: IndexQuery, composite: boolean, width: number): 
     }
     case 'RANGE':
       return planRange(query.lower, query.upper, lead);
+    case 'CONTAINS':
+    case 'SUFFIX': {
+      const text = query.text;
+      const contains = query.kind === 'CONTAINS';
+      return {
+        before: () => false,
+        stop: () => false,
+        accept: (key) => {
+          const value = lead(key);
+          return typeof value === 'string' && (contains ? value.includes(text) : value.endsWith(text));
+        },
+      };
+    }
   }
 }
 
