@@ -233,7 +233,12 @@ export class BoltStateMachine {
     if (readAhead === null || !readAhead.isDue || !this.isIdle || this.outputClosed) return;
     const streaming = this.session.streaming;
     if (this.currentState !== 'STREAMING' || streaming?.kind !== 'query') return;
-    if (this.output.whenWritable?.() !== undefined) return;
+    const writable = this.output.whenWritable?.();
+    if (writable !== undefined) {
+      // The client is not reading (or the output is gone: then the promise rejects, and nobody waits).
+      writable.catch(() => undefined);
+      return;
+    }
     const filling = readAhead.fill(streaming, () => this.context.now());
     if (filling === undefined) return;
     this.draining = true;
