@@ -22,7 +22,7 @@ export {
   type TransactionMemoryLimits,
 } from './runtime/memory-tracker.js';
 export { estimateValueSize, estimateRowSize } from './runtime/value-size.js';
-export { cosineSimilarity, euclideanSimilarity } from './functions/vector-similarity.js';
+export { cosineSimilarity, euclideanSimilarity, vectorCoordinates } from './functions/vector-similarity.js';
 export { writeProperty } from './operators/property-writes.js';
 export { emptyStatistics, containsUpdates, type QueryStatistics } from './runtime/statistics.js';
 export { StoreEntities, StoreNode, StoreRelationship, materialize } from './runtime/store-entities.js';

@@ -2,6 +2,7 @@ import { DatabaseError, Status } from '../../errors/index.js';
 import {
   cosineSimilarity,
   euclideanSimilarity,
+  vectorCoordinates,
   StoreNode,
   StoreRelationship,
   writeProperty,
@@ -15,30 +16,18 @@ function argumentError(message: string): DatabaseError {
   return new DatabaseError(Status.ArgumentError, message);
 }
 
-/** The coordinates of a LIST<INTEGER | FLOAT> or VECTOR, or undefined for anything else. */
-function coordinates(value: CypherValue): number[] | undefined {
-  if (value instanceof Vector) return Array.from(value.values, Number);
-  if (!Array.isArray(value)) return undefined;
-  const numbers: number[] = [];
-  for (const item of value as readonly CypherValue[]) {
-    if (typeof item === 'number') numbers.push(item);
-    else if (typeof item === 'bigint') numbers.push(Number(item));
-    else return undefined;
-  }
-  return numbers;
-}
-
 /**
  * The coordinates of a stored vector without copying where possible: a list of floats as it is, a VECTOR's
- * typed array (but 64-bit integers); anything else through {@link coordinates}.
+ * typed array (but 64-bit integers); anything else through `vectorCoordinates`.
  */
 function numbersOf(value: CypherValue): ArrayLike<number> | undefined {
   if (value instanceof Vector) {
     const values = value.values;
-    return values instanceof BigInt64Array ? coordinates(value) : values;
+    return values instanceof BigInt64Array ? vectorCoordinates(value) : values;
   }
   if (!Array.isArray(value)) return undefined;
-  for (const item of value as readonly CypherValue[]) if (typeof item !== 'number') return coordinates(value);
+  for (const item of value as readonly CypherValue[])
+    if (typeof item !== 'number') return vectorCoordinates(value);
   return value as readonly number[];
 }
 
@@ -86,7 +75,7 @@ function nearest(
       `Invalid nearest neighbours count: ${typeof k === 'bigint' ? String(k) : typeName(k ?? null)}. Value must be greater than 0.`,
     );
   }
-  const query = coordinates(args[2] ?? null);
+  const query = vectorCoordinates(args[2] ?? null);
   if (query === undefined)
     throw argumentError('The query vector must be a LIST<INTEGER | FLOAT> or a VECTOR');
   const { dimensions, similarity } = index.vector;
@@ -139,7 +128,7 @@ function setVectorProperty(
   const isEntity = entity === 'NODE' ? target instanceof StoreNode : target instanceof StoreRelationship;
   if (!isEntity) throw argumentError(`Expected a stored ${entity === 'NODE' ? 'node' : 'relationship'}`);
   if (typeof key !== 'string') throw argumentError('The property key must be a string');
-  const vector = coordinates(args[2] ?? null);
+  const vector = vectorCoordinates(args[2] ?? null);
   if (vector === undefined || vector.length === 0 || vector.some((value) => !Number.isFinite(value))) {
     throw argumentError('The vector must be a non-empty LIST<INTEGER | FLOAT> of finite numbers');
   }

@@ -3,15 +3,22 @@ import { Vector, type CypherValue } from '../../values/index.js';
 import { define, invalidArgument } from './define.js';
 import type { FunctionDefinition } from './function-definition.js';
 
-/** The coordinates of a LIST<INTEGER | FLOAT> or a VECTOR argument, as doubles. */
-function coordinates(value: CypherValue): number[] {
+/** The coordinates of a LIST<INTEGER | FLOAT> or a VECTOR, as doubles; undefined for anything else. */
+export function vectorCoordinates(value: CypherValue): number[] | undefined {
   if (value instanceof Vector) return Array.from(value.values, Number);
-  if (!Array.isArray(value)) return invalidArgument('List<Integer | Float>', value);
-  return (value as readonly CypherValue[]).map((item) => {
-    if (typeof item === 'number') return item;
-    if (typeof item === 'bigint') return Number(item);
-    return invalidArgument('List<Integer | Float>', value);
-  });
+  if (!Array.isArray(value)) return undefined;
+  const numbers: number[] = [];
+  for (const item of value as readonly CypherValue[]) {
+    if (typeof item === 'number') numbers.push(item);
+    else if (typeof item === 'bigint') numbers.push(Number(item));
+    else return undefined;
+  }
+  return numbers;
+}
+
+/** {@link vectorCoordinates} of a function argument, which must be a vector. */
+function coordinates(value: CypherValue): number[] {
+  return vectorCoordinates(value) ?? invalidArgument('List<Integer | Float>', value);
 }
 
 /** Both arguments' coordinates, checked to have one, equal dimension. */
