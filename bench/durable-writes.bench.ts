@@ -9,9 +9,10 @@
  * of the server benchmark's mgbench rows (bench/support/counting-client.ts: one connection each, RUN + PULL
  * in one write, responses counted by tag, nothing decoded). On the 2-core machine every client takes its CPU
  * from the server's cores: the driver spends about twice the server's CPU per commit, so its rows measure
- * the driver; the raw rows show what the server sustains. (Quiver's decoding BoltClient, used here before,
- * spent 39–52 µs of CPU per commit against the counting client's 27–34 µs, and the same server made
- * 6.2–9.1k commits/s with it against 8.7–11.3k/s with the counting client in ten alternating runs.)
+ * the driver; the raw rows show what the server sustains, and the goal is checked on them. (Quiver's
+ * decoding BoltClient, used here before, spent 39–52 µs of CPU per commit against the counting client's
+ * 27–34 µs, and the same server made 6.2–9.1k commits/s with it against 8.7–11.3k/s with the counting
+ * client in ten alternating runs.)
  * QUIVER_BENCH_SMOKE=1: short rounds.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -148,7 +149,9 @@ async function measure(
       opsPerSecond: ops,
       spread,
       rounds: ROUNDS,
-      ...(policy === 'commit' && clientCount === 8
+      // The goal is read on the raw client: the driver's rows are bound by the driver's own CPU on this
+      // 2-core machine (its in-memory row, with no files at all, stays below the goal too).
+      ...(policy === 'commit' && clientCount === 8 && kind === 'raw'
         ? {
             baseline: { name: 'goal 10k/s', opsPerSecond: GOAL_PER_SECOND },
             ratio: ops / GOAL_PER_SECOND,

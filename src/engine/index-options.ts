@@ -1,6 +1,12 @@
 import type { Expression, SchemaCommand } from '../cypher/index.js';
 import { DatabaseError, Status } from '../errors/index.js';
-import type { IndexType, VectorIndexConfig } from '../storage/index.js';
+import {
+  DEFAULT_FULLTEXT_ANALYZER,
+  fulltextAnalyzer,
+  type FulltextIndexConfig,
+  type IndexType,
+  type VectorIndexConfig,
+} from '../storage/index.js';
 import { typeName, type CypherMap, type CypherValue } from '../values/index.js';
 
 type CreateIndex = Extract<SchemaCommand, { readonly kind: 'CreateIndex' }>;
@@ -8,10 +14,11 @@ type CreateIndex = Extract<SchemaCommand, { readonly kind: 'CreateIndex' }>;
 /** The largest `vector.dimensions` Neo4j accepts. */
 export const MAX_VECTOR_DIMENSIONS = 4096;
 
-/** What CREATE … INDEX asks the store for beyond the schema: the type, and a VECTOR index's settings. */
+/** What CREATE … INDEX asks the store for beyond the schema: the type, and a VECTOR or FULLTEXT index's settings. */
 export interface IndexSettings {
   readonly type: IndexType;
   readonly vector?: VectorIndexConfig;
+  readonly fulltext?: FulltextIndexConfig;
 }
 
 function argumentError(message: string): DatabaseError {
@@ -83,19 +90,40 @@ function vectorConfig(indexConfig: CypherMap): VectorIndexConfig {
 }
 
 /**
- * Checks CREATE … INDEX against what Quiver supports and reads its OPTIONS. RANGE, TEXT, POINT and VECTOR
- * indexes exist; TEXT, POINT and VECTOR indexes cover one property, as in Neo4j.
- * @throws DatabaseError for LOOKUP and FULLTEXT indexes, several properties, and bad options
+ * A FULLTEXT index's `indexConfig`: `fulltext.analyzer` (one of `db.index.fulltext.listAvailableAnalyzers`,
+ * 'standard-no-stop-words' by default) and `fulltext.eventually_consistent` (a boolean, false by default;
+ * accepted and shown, while Quiver's fulltext indexes are always updated within the writing transaction).
+ */
+export function fulltextConfig(indexConfig: CypherMap): FulltextIndexConfig {
+  const analyzer = indexConfig['fulltext.analyzer'] ?? DEFAULT_FULLTEXT_ANALYZER;
+  if (typeof analyzer !== 'string' || fulltextAnalyzer(analyzer) === undefined) {
+    throw argumentError(
+      `'fulltext.analyzer' must be the name of an available analyzer (db.index.fulltext.listAvailableAnalyzers), got ${shown(analyzer)}`,
+    );
+  }
+  const eventuallyConsistent = indexConfig['fulltext.eventually_consistent'] ?? false;
+  if (typeof eventuallyConsistent !== 'boolean') {
+    throw argumentError(
+      `'fulltext.eventually_consistent' must be a boolean, got ${shown(eventuallyConsistent)}`,
+    );
+  }
+  return { analyzer, eventuallyConsistent };
+}
+
+/**
+ * Checks CREATE … INDEX against what Quiver supports and reads its OPTIONS. RANGE, TEXT, POINT, VECTOR and
+ * FULLTEXT indexes exist; TEXT, POINT and VECTOR indexes cover one property, as in Neo4j.
+ * @throws DatabaseError for LOOKUP indexes, several properties where one is allowed, and bad options
  */
 export function indexSettings(command: CreateIndex, parameters: CypherMap): IndexSettings {
   const type = command.indexType;
-  if (type === 'LOOKUP' || type === 'FULLTEXT' || command.label === undefined) {
+  if (type === 'LOOKUP' || command.label === undefined) {
     throw new DatabaseError(
       Status.SyntaxError,
-      `${type} indexes are not supported yet; Quiver has RANGE, TEXT, POINT and VECTOR indexes`,
+      `${type} indexes are not supported yet; Quiver has RANGE, TEXT, POINT, VECTOR and FULLTEXT indexes`,
     );
   }
-  if (type !== 'RANGE' && command.properties.length !== 1) {
+  if (type !== 'RANGE' && type !== 'FULLTEXT' && command.properties.length !== 1) {
     throw new DatabaseError(
       Status.SyntaxError,
       `Only single property ${type.toLowerCase()} indexes are supported`,
@@ -106,6 +134,7 @@ export function indexSettings(command: CreateIndex, parameters: CypherMap): Inde
     'options',
   );
   const indexConfig = asMap(options['indexConfig'], 'indexConfig');
+  if (type === 'FULLTEXT') return { type, fulltext: fulltextConfig(indexConfig) };
   if (type !== 'VECTOR') return { type };
   return { type, vector: vectorConfig(indexConfig) };
 }
@@ -116,11 +145,27 @@ export const INDEX_PROVIDERS: Readonly<Record<IndexType, string>> = {
   TEXT: 'text-2.0',
   POINT: 'point-1.0',
   VECTOR: 'vector-2.0',
+  FULLTEXT: 'fulltext-1.0',
 };
 
-/** The `indexConfig` of SHOW INDEXES: a VECTOR index's dimensions (when set) and similarity function. */
-export function indexConfigOf(index: { readonly vector?: VectorIndexConfig | undefined }): CypherMap {
-  const vector = index.vector;
+/** An index's VECTOR or FULLTEXT settings. */
+interface ConfiguredIndex {
+  readonly vector?: VectorIndexConfig | undefined;
+  readonly fulltext?: FulltextIndexConfig | undefined;
+}
+
+/**
+ * The `indexConfig` of SHOW INDEXES: a VECTOR index's dimensions (when set) and similarity function, a
+ * FULLTEXT index's analyzer and eventual consistency.
+ */
+export function indexConfigOf(index: ConfiguredIndex): CypherMap {
+  const { vector, fulltext } = index;
+  if (fulltext !== undefined) {
+    return {
+      'fulltext.analyzer': fulltext.analyzer,
+      'fulltext.eventually_consistent': fulltext.eventuallyConsistent,
+    };
+  }
   if (vector === undefined) return {};
   return {
     ...(vector.dimensions === undefined ? {} : { 'vector.dimensions': BigInt(vector.dimensions) }),
@@ -128,9 +173,12 @@ export function indexConfigOf(index: { readonly vector?: VectorIndexConfig | und
   };
 }
 
-/** ` OPTIONS {indexConfig: {…}}` for a VECTOR index's CREATE statement, '' for the other types. */
-export function indexOptionsClause(index: { readonly vector?: VectorIndexConfig | undefined }): string {
-  const vector = index.vector;
+/** ` OPTIONS {indexConfig: {…}}` for a VECTOR or FULLTEXT index's CREATE statement, '' for the other types. */
+export function indexOptionsClause(index: ConfiguredIndex): string {
+  const { vector, fulltext } = index;
+  if (fulltext !== undefined) {
+    return ` OPTIONS {indexConfig: {\`fulltext.analyzer\`: '${fulltext.analyzer}', \`fulltext.eventually_consistent\`: ${String(fulltext.eventuallyConsistent)}}}`;
+  }
   if (vector === undefined) return '';
   const entries = [
     ...(vector.dimensions === undefined ? [] : [`\`vector.dimensions\`: ${String(vector.dimensions)}`]),

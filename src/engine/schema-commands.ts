@@ -39,10 +39,16 @@ export async function runSchemaCommand(
         const settings = indexSettings(command, parameters);
         const label = command.label ?? '';
         const entityTokens = command.entity === 'NODE' ? tokens.labels : tokens.relationshipTypes;
+        // A FULLTEXT index may cover several labels or types: `(n:A|B)`, `()-[r:T|U]-()`.
+        const scope =
+          settings.type === 'FULLTEXT'
+            ? [...new Set(label.split('|'))].map((name) => entityTokens.getOrCreate(name))
+            : [entityTokens.getOrCreate(label)];
         await store.createIndex({
           ...(command.name === undefined ? {} : { name: command.name }),
           entity: command.entity,
-          token: entityTokens.getOrCreate(label),
+          token: scope[0] ?? -1,
+          ...(settings.type === 'FULLTEXT' ? { tokens: scope } : {}),
           properties: command.properties.map((key) => tokens.propertyKeys.getOrCreate(key)),
           ...settings,
         });

@@ -42,6 +42,14 @@ export type {
   VectorSimilarity,
 } from './indexes/property-index.js';
 export { isIndexableVector } from './indexes/property-index.js';
+export type { FulltextIndexConfig } from './indexes/fulltext-keys.js';
+export {
+  DEFAULT_FULLTEXT_ANALYZER,
+  fulltextAnalyzer,
+  fulltextAnalyzers,
+  type FulltextAnalyzer,
+  type FulltextHit,
+} from './indexes/fulltext/index.js';
 export type { IndexQuery, RangeBound } from './indexes/index-query.js';
 export type { IndexDescriptor, IndexRequest, IndexStatistics } from './store/index-catalog.js';
 export type { IndexPopulationMode } from './store/graph-store-schema.js';

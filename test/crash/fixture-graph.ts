@@ -144,6 +144,37 @@ export async function buildTypedIndexes(store: GraphStore, part: 'snapshot' | 'w
   await store.dropIndex('person_text');
 }
 
+/**
+ * The FULLTEXT indexes of format-v5 (WAL format 5, snapshot format 3), after the typed indexes of the
+ * snapshot part (`part` 'snapshot') or of the WAL part ('wal'). Older fixtures have none.
+ */
+export async function buildFulltextIndexes(store: GraphStore, part: 'snapshot' | 'wal'): Promise<void> {
+  const labels = store.tokens.labels;
+  const keys = store.tokens.propertyKeys;
+  if (part === 'snapshot') {
+    await store.createIndex({
+      name: 'people_fulltext',
+      entity: 'NODE',
+      token: labels.getOrCreate('Person'),
+      tokens: [labels.getOrCreate('Person'), labels.getOrCreate('Admin')],
+      properties: [keys.getOrCreate('name'), keys.getOrCreate('text')],
+      type: 'FULLTEXT',
+      fulltext: { analyzer: 'standard-no-stop-words', eventuallyConsistent: false },
+    });
+    return;
+  }
+  const knows = store.tokens.relationshipTypes.getOrCreate('KNOWS');
+  await store.createIndex({
+    name: 'knows_fulltext',
+    entity: 'RELATIONSHIP',
+    token: knows,
+    tokens: [knows],
+    properties: [keys.getOrCreate('text')],
+    type: 'FULLTEXT',
+    fulltext: { analyzer: 'english', eventuallyConsistent: true },
+  });
+}
+
 /** What the fixture's WAL holds after the snapshot: every kind of change. */
 export async function buildWalPart(store: GraphStore): Promise<void> {
   const person = store.tokens.labels.getOrCreate('Person');

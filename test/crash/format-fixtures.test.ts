@@ -4,7 +4,8 @@
  * format-v1: WAL format 1, snapshot format 1. format-v2: WAL format 2, its last segment left with reserved
  * zeros as a crash leaves it; snapshot format 1. format-v4: WAL format 4 and snapshot format 2, with TEXT,
  * POINT and VECTOR indexes in both. format-v3: WAL format 3 (batch headers), likewise left with
- * reserved zeros; snapshot format 1.
+ * reserved zeros; snapshot format 1. format-v5: WAL format 5 and snapshot format 3, with FULLTEXT indexes
+ * as well.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -19,9 +20,16 @@ import {
   WAL_FORMAT_V2,
   WAL_FORMAT_V3,
   WAL_FORMAT_V4,
+  WAL_FORMAT_V5,
 } from '../../src/durability/index.js';
 import { GraphStore } from '../../src/storage/index.js';
-import { buildSnapshotPart, buildTypedIndexes, buildWalPart, FIXTURE_DATABASE_ID } from './fixture-graph.js';
+import {
+  buildFulltextIndexes,
+  buildSnapshotPart,
+  buildTypedIndexes,
+  buildWalPart,
+  FIXTURE_DATABASE_ID,
+} from './fixture-graph.js';
 import { dumpGraph } from './graph-dump.js';
 
 const fixtures = join(resolve(dirname(fileURLToPath(import.meta.url)), '../../..'), 'test/crash/fixtures');
@@ -31,6 +39,7 @@ const FORMATS = [
   { name: 'format-v2', walFormat: WAL_FORMAT_V2 },
   { name: 'format-v3', walFormat: WAL_FORMAT_V3 },
   { name: 'format-v4', walFormat: WAL_FORMAT_V4, typedIndexes: true },
+  { name: 'format-v5', walFormat: WAL_FORMAT_V5, typedIndexes: true, fulltextIndexes: true },
 ] as const;
 
 /** The fixture copied into an in-memory file system (recovery may repair files; the fixture stays as it is). */
@@ -52,6 +61,7 @@ async function loadFixture(name: string): Promise<FaultyFileSystem> {
 for (const format of FORMATS) {
   const { name, walFormat } = format;
   const typedIndexes = 'typedIndexes' in format;
+  const fulltextIndexes = 'fulltextIndexes' in format;
   test(`the ${name} fixture holds WAL format ${walFormat} and recovers to exactly the expected graph`, async () => {
     const wal = readdirSync(join(fixtures, name, 'wal'));
     assert.equal(wal.length, 1);
@@ -60,9 +70,11 @@ for (const format of FORMATS) {
     const expected = new GraphStore({ databaseId: FIXTURE_DATABASE_ID });
     await buildSnapshotPart(expected);
     if (typedIndexes) await buildTypedIndexes(expected, 'snapshot');
+    if (fulltextIndexes) await buildFulltextIndexes(expected, 'snapshot');
     const snapshotTs = expected.lastCommitTs;
     await buildWalPart(expected);
     if (typedIndexes) await buildTypedIndexes(expected, 'wal');
+    if (fulltextIndexes) await buildFulltextIndexes(expected, 'wal');
     const fileSystem = await loadFixture(name);
     const durable = await openDurableStore({ directory: DIRECTORY, fileSystem, snapshotOnClose: false });
     assert.equal(durable.store.databaseId, FIXTURE_DATABASE_ID);

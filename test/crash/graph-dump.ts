@@ -72,13 +72,13 @@ export function dumpGraph(store: GraphStore, options: { withClock?: boolean } = 
     .map((index) => ({
       name: index.name,
       entity: index.entity,
-      token:
-        index.entity === 'NODE'
-          ? names.labels.nameOf(index.token)
-          : names.relationshipTypes.nameOf(index.token),
+      tokens: index.tokens.map((token) =>
+        index.entity === 'NODE' ? names.labels.nameOf(token) : names.relationshipTypes.nameOf(token),
+      ),
       properties: index.properties.map((key) => names.propertyKeys.nameOf(key)),
       type: index.type,
       vector: index.vector,
+      fulltext: index.fulltext,
       owningConstraint: index.owningConstraint,
     }))
     .sort((a, b) => (a.name < b.name ? -1 : 1));

@@ -16,6 +16,7 @@ import {
 } from '../../src/durability/index.js';
 import { GraphStore, type CommitLog, type CommitRecord } from '../../src/storage/index.js';
 import {
+  buildFulltextIndexes,
   buildSnapshotPart,
   buildTypedIndexes,
   buildWalPart,
@@ -46,8 +47,11 @@ async function main(): Promise<void> {
   const store = new GraphStore({ databaseId: FIXTURE_DATABASE_ID, commitLog: log });
   // From format 4 (WAL) and 2 (snapshot) on, the fixture also holds TEXT, POINT and VECTOR indexes.
   const typedIndexes = Number(name.slice('format-v'.length)) >= 4;
+  // From format 5 (WAL) and 3 (snapshot) on, FULLTEXT indexes too.
+  const fulltextIndexes = Number(name.slice('format-v'.length)) >= 5;
   await buildSnapshotPart(store);
   if (typedIndexes) await buildTypedIndexes(store, 'snapshot');
+  if (fulltextIndexes) await buildFulltextIndexes(store, 'snapshot');
   await store.awaitIndexesOnline();
   await writeSnapshotFile({
     fileSystem: nodeFileSystem,
@@ -65,6 +69,7 @@ async function main(): Promise<void> {
   log.target = writer;
   await buildWalPart(store);
   if (typedIndexes) await buildTypedIndexes(store, 'wal');
+  if (fulltextIndexes) await buildFulltextIndexes(store, 'wal');
   // Not closed: the segment stays as a crash leaves it (the process exits with the file open).
   let total = 0;
   for (const folder of [layout.walDirectory, layout.snapshotDirectory]) {

@@ -129,7 +129,7 @@ const rangeIndexDefinition: fc.Arbitrary<IndexDefinition> = fc.record(
   PLAIN,
 );
 
-/** RANGE definitions leave `type` out (as the store logs them); TEXT, POINT and VECTOR carry it. */
+/** RANGE definitions leave `type` out (as the store logs them); TEXT, POINT, VECTOR and FULLTEXT carry it. */
 const indexDefinition: fc.Arbitrary<IndexDefinition> = fc.oneof(
   rangeIndexDefinition,
   fc
@@ -145,6 +145,14 @@ const indexDefinition: fc.Arbitrary<IndexDefinition> = fc.oneof(
       ...definition,
       type: 'VECTOR' as const,
       vector: { dimensions, similarity },
+    })),
+  fc
+    .tuple(rangeIndexDefinition, fc.array(tokenId, { maxLength: 3 }), text, fc.boolean())
+    .map(([definition, more, analyzer, eventuallyConsistent]) => ({
+      ...definition,
+      type: 'FULLTEXT' as const,
+      tokens: [definition.token, ...more],
+      fulltext: { analyzer, eventuallyConsistent },
     })),
 );
 

@@ -30,13 +30,15 @@ import { readValue, writeValue } from './value-codec.js';
  * (CONSTRAINT_KINDS index), u8 entity, var token, properties, u8 hasTypes, then var count + string per type.
  * A RANGE index is logged as CreateIndex (tag 9); a TEXT, POINT or VECTOR index (WAL format 4 and snapshot
  * format 2 on) as CreateTypedIndex (tag 13): the index, u8 type (INDEX_TYPES), and for VECTOR var dimensions
- * (0: unset) and u8 similarity (VECTOR_SIMILARITIES).
+ * (0: unset) and u8 similarity (VECTOR_SIMILARITIES). A FULLTEXT index (WAL format 5 and snapshot format 3
+ * on) is a CreateTypedIndex too, with type 4 followed by var count + var token per label or type (the
+ * first one is the index's token), string analyzer and u8 eventually consistent (0 or 1).
  */
 
 const TOKEN_KINDS = ['LABEL', 'RELATIONSHIP_TYPE', 'PROPERTY_KEY'] as const satisfies readonly TokenKind[];
 const ENTITY_KINDS = ['NODE', 'RELATIONSHIP'] as const satisfies readonly EntityKind[];
 /** Index types after RANGE, by their byte: part of the on-disk format; add at the end. */
-const INDEX_TYPES = ['RANGE', 'TEXT', 'POINT', 'VECTOR'] as const satisfies readonly IndexType[];
+const INDEX_TYPES = ['RANGE', 'TEXT', 'POINT', 'VECTOR', 'FULLTEXT'] as const satisfies readonly IndexType[];
 const VECTOR_SIMILARITIES = ['COSINE', 'EUCLIDEAN'] as const satisfies readonly VectorSimilarity[];
 /** The change tag of a CreateIndex whose index is not RANGE. */
 const CREATE_TYPED_INDEX_TAG = 13;
@@ -188,6 +190,12 @@ export function writeTypedIndexDefinition(writer: ByteWriter, index: IndexDefini
   writeIndexDefinition(writer, index);
   const type = index.type ?? 'RANGE';
   writer.u8(INDEX_TYPES.indexOf(type));
+  if (type === 'FULLTEXT') {
+    writeTokenList(writer, index.tokens ?? [index.token]);
+    writer.string(index.fulltext?.analyzer ?? '');
+    writer.u8(index.fulltext?.eventuallyConsistent === true ? 1 : 0);
+    return;
+  }
   if (type !== 'VECTOR') return;
   writer.varUint(index.vector?.dimensions ?? 0);
   writer.u8(VECTOR_SIMILARITIES.indexOf(index.vector?.similarity ?? 'COSINE'));
@@ -198,6 +206,20 @@ export function readTypedIndexDefinition(reader: ByteReader): IndexDefinition {
   const index = readIndexDefinition(reader);
   const type = readEnum(reader, INDEX_TYPES, 'index type');
   if (type === 'RANGE') return index;
+  if (type === 'FULLTEXT') {
+    const offset = reader.offset;
+    const tokens = readTokenList(reader);
+    const analyzer = reader.string();
+    const eventuallyConsistent = reader.u8();
+    if (tokens[0] !== index.token || eventuallyConsistent > 1)
+      throw storageDamage(`Malformed record at offset ${offset}: an invalid fulltext index definition`);
+    return {
+      ...index,
+      type,
+      tokens,
+      fulltext: { analyzer, eventuallyConsistent: eventuallyConsistent === 1 },
+    };
+  }
   if (type !== 'VECTOR') return { ...index, type };
   const dimensions = reader.varUint();
   const similarity = readEnum(reader, VECTOR_SIMILARITIES, 'vector similarity');

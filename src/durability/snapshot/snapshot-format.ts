@@ -1,5 +1,5 @@
 /*
- * SNAPSHOT FILE FORMAT, versions 1 and 2 (SNAPSHOT_FORMAT_V1, SNAPSHOT_FORMAT_V2). All integers little-endian; "var" is unsigned LEB128
+ * SNAPSHOT FILE FORMAT, versions 1 to 3 (SNAPSHOT_FORMAT_V1 to V3). All integers little-endian; "var" is unsigned LEB128
  * (ByteWriter.varUint), "string" is ByteWriter.string (var length/form, then the bytes), "value" is a tagged
  * property value (codec/value-codec.ts).
  *
@@ -8,7 +8,7 @@
  * (written as `….snap.tmp`, synced, renamed, directory synced).
  *
  *   offset 0   8 bytes   magic "QVRSNAP\0" (0x51 0x56 0x52 0x53 0x4E 0x41 0x50 0x00)
- *   offset 8   u32       format version (1 or 2)
+ *   offset 8   u32       format version (1, 2 or 3)
  *   offset 12  frames, each `u32 payload length | u32 CRC-32C over the 4 length bytes and the payload |
  *              payload` (codec/frame.ts). Every payload starts with a u8 frame kind:
  *
@@ -20,7 +20,8 @@
  *                   var id, string name
  *   3 INDEXES       var count, then index definitions as in the WAL record format (record-codec
  *                   `writeIndexDefinition` in format 1; `writeTypedIndexDefinition`, with the index type
- *                   and vector settings, in format 2); indexes owned by a constraint are not listed
+ *                   and vector settings, in format 2; format 3 adds FULLTEXT definitions, as in WAL
+ *                   format 5); indexes owned by a constraint are not listed
  *   4 CONSTRAINTS   var count, then constraint definitions (record-codec `writeConstraintDefinition`)
  *   5 NODES         var count, then per node (ids ascending across all NODES frames): var id, var label
  *                   count, var label tokens, var property count, then (var key token, value) pairs

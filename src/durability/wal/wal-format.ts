@@ -1,8 +1,10 @@
 /*
- * WAL SEGMENT FORMAT, versions 1, 2 and 3 (WAL_FORMAT_V1..V3 in ../format-versions.ts)
+ * WAL SEGMENT FORMAT, versions 1 to 5 (WAL_FORMAT_V1..V5 in ../format-versions.ts)
  *
  * Version 2 is version 1 plus the reserved tail; version 3 is version 2 with the frames of each write in a
- * batch (below). This build writes version 3 and reads all three.
+ * batch (below). Versions 4 and 5 have version 3's layout; only their records may hold more kinds of
+ * change (typed indexes from 4, FULLTEXT indexes from 5: codec/record-codec.ts). This build writes
+ * version 5 and reads all five.
  *
  * The write-ahead log is a sequence of segment files in the WAL directory, named
  *     wal-<first commit ts, 20 decimal digits, zero-padded>.log      e.g. wal-00000000000000000042.log
@@ -10,7 +12,7 @@
  *
  * Segment header (26 + N bytes):
  *     offset 0   8 bytes  magic "QVRWAL01" (51 56 52 57 41 4C 30 31)
- *     offset 8   u32      format version (1, 2 or 3)
+ *     offset 8   u32      format version (1 to 5)
  *     offset 12  u64      first commit ts: every record of the segment has commitTs >= it, and it equals
  *                         the number in the file name
  *     offset 20  u16      N, the byte length of the database id

@@ -17,7 +17,8 @@ export function schemaStatements(store: GraphStore): string[] {
 function createIndex(store: GraphStore, index: IndexDescriptor): string {
   const { entity, properties } = pattern(store, index);
   const type = index.type === 'RANGE' ? '' : `${index.type} `;
-  return `CREATE ${type}INDEX ${renderName(index.name)} IF NOT EXISTS FOR ${entity} ON (${properties})${indexOptionsClause(index)}`;
+  const on = index.type === 'FULLTEXT' ? `EACH [${properties}]` : `(${properties})`;
+  return `CREATE ${type}INDEX ${renderName(index.name)} IF NOT EXISTS FOR ${entity} ON ${on}${indexOptionsClause(index)}`;
 }
 
 function createConstraint(store: GraphStore, constraint: ConstraintDescriptor): string {
@@ -35,12 +36,13 @@ function createConstraint(store: GraphStore, constraint: ConstraintDescriptor): 
   }
 }
 
-/** `(e:Label)` or `()-[e:TYPE]-()`, and `e.a, e.b`. */
+/** `(e:Label)` or `()-[e:TYPE]-()` (a FULLTEXT index's `(e:A|B)`), and `e.a, e.b`. */
 function pattern(
   store: GraphStore,
   definition: {
     readonly entity: 'NODE' | 'RELATIONSHIP';
     readonly token: number;
+    readonly tokens?: readonly number[];
     readonly properties: readonly number[];
   },
 ): { entity: string; properties: string } {
@@ -48,8 +50,9 @@ function pattern(
   const properties = definition.properties
     .map((key) => `e.${renderName(tokens.propertyKeys.nameOf(key))}`)
     .join(', ');
-  if (definition.entity === 'NODE') {
-    return { entity: `(e:${renderName(tokens.labels.nameOf(definition.token))})`, properties };
-  }
-  return { entity: `()-[e:${renderName(tokens.relationshipTypes.nameOf(definition.token))}]-()`, properties };
+  const names = definition.entity === 'NODE' ? tokens.labels : tokens.relationshipTypes;
+  const scope = (definition.tokens ?? [definition.token])
+    .map((token) => renderName(names.nameOf(token)))
+    .join('|');
+  return { entity: definition.entity === 'NODE' ? `(e:${scope})` : `()-[e:${scope}]-()`, properties };
 }

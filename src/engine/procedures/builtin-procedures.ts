@@ -1,6 +1,7 @@
 import type { ProcedureDefinition } from '../../execution/index.js';
 import type { GraphStore } from '../../storage/index.js';
 import { dbmsProcedures, type DatabaseInfo } from './dbms-procedures.js';
+import { fulltextProcedures } from './fulltext-procedures.js';
 import { schemaVisualization } from './schema-visualization.js';
 import { SCHEMA_TYPE_PROCEDURES } from './schema-type-properties.js';
 import { TOKEN_PROCEDURES } from './token-procedures.js';
@@ -19,6 +20,7 @@ export function builtinProcedures(store: GraphStore, database: DatabaseInfo): re
     ...SCHEMA_TYPE_PROCEDURES,
     schemaVisualization(store),
     ...vectorProcedures(store),
+    ...fulltextProcedures(),
     ...dbmsProcedures(database),
   ];
 }

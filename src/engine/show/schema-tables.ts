@@ -5,16 +5,25 @@ import { byName, showTable, type ShowTable } from './show-table.js';
 
 const quote = (name: string): string => `\`${name.replaceAll('`', '``')}\``;
 
-/** `CREATE RANGE INDEX name FOR (n:Label) ON (n.p)`, the form SHOW INDEXES gives as createStatement. */
-function createIndexStatement(index: IndexDescriptor, label: string, properties: readonly string[]): string {
-  const pattern = index.entity === 'NODE' ? `(n:${quote(label)})` : `()-[n:${quote(label)}]-()`;
+/**
+ * `CREATE RANGE INDEX name FOR (n:Label) ON (n.p)`, the form SHOW INDEXES gives as createStatement; a
+ * FULLTEXT index's `FOR (n:A|B) ON EACH [n.p, n.q]`.
+ */
+function createIndexStatement(
+  index: IndexDescriptor,
+  labels: readonly string[],
+  properties: readonly string[],
+): string {
+  const label = labels.map(quote).join('|');
+  const pattern = index.entity === 'NODE' ? `(n:${label})` : `()-[n:${label}]-()`;
   const keys = properties.map((key) => `n.${quote(key)}`).join(', ');
-  return `CREATE ${index.type} INDEX ${quote(index.name)} FOR ${pattern} ON (${keys})${indexOptionsClause(index)}`;
+  const on = index.type === 'FULLTEXT' ? `EACH [${keys}]` : `(${keys})`;
+  return `CREATE ${index.type} INDEX ${quote(index.name)} FOR ${pattern} ON ${on}${indexOptionsClause(index)}`;
 }
 
 /**
- * SHOW [ALL | RANGE | TEXT | POINT | VECTOR | …] INDEXES. Quiver has no LOOKUP or FULLTEXT indexes, so
- * those kinds list nothing. `what` is the parsed keywords (`ALL INDEXES`, `RANGE INDEXES`, …).
+ * SHOW [ALL | RANGE | TEXT | POINT | VECTOR | FULLTEXT | …] INDEXES. Quiver has no LOOKUP indexes, so
+ * that kind lists nothing. `what` is the parsed keywords (`ALL INDEXES`, `RANGE INDEXES`, …).
  */
 export function indexTable(store: GraphStore, what: string): ShowTable {
   const kind = what.split(' ')[0] ?? '';
@@ -26,7 +35,7 @@ export function indexTable(store: GraphStore, what: string): ShowTable {
     .sort(byName)
     .map((index): CypherMap => {
       const entityTokens = index.entity === 'NODE' ? tokens.labels : tokens.relationshipTypes;
-      const label = entityTokens.nameOf(index.token);
+      const labels = index.tokens.map((token) => entityTokens.nameOf(token));
       const properties = index.properties.map((key) => tokens.propertyKeys.nameOf(key));
       return {
         id: BigInt(index.id),
@@ -35,7 +44,7 @@ export function indexTable(store: GraphStore, what: string): ShowTable {
         populationPercent: index.populationProgress * 100,
         type: index.type,
         entityType: index.entity,
-        labelsOrTypes: [label],
+        labelsOrTypes: labels,
         properties,
         indexProvider: INDEX_PROVIDERS[index.type],
         owningConstraint: index.owningConstraint ?? null,
@@ -44,7 +53,7 @@ export function indexTable(store: GraphStore, what: string): ShowTable {
         trackedSince: null,
         options: { indexProvider: INDEX_PROVIDERS[index.type], indexConfig: indexConfigOf(index) },
         failureMessage: '',
-        createStatement: createIndexStatement(index, label, properties),
+        createStatement: createIndexStatement(index, labels, properties),
       };
     });
   return showTable(

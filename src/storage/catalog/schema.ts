@@ -57,18 +57,18 @@ export class IndexRegistry {
   add(index: PropertyIndex): void {
     this.changed();
     this.all.set(index.name, index);
-    append(this.byToken[index.entity], index.token, index);
+    for (const token of index.tokens) append(this.byToken[index.entity], token, index);
     for (const key of new Set(index.properties)) append(this.byKey[index.entity], key, index);
   }
 
   remove(index: PropertyIndex): void {
     this.changed();
     this.all.delete(index.name);
-    detach(this.byToken[index.entity], index.token, index);
+    for (const token of index.tokens) detach(this.byToken[index.entity], token, index);
     for (const key of new Set(index.properties)) detach(this.byKey[index.entity], key, index);
   }
 
-  /** Indexes on a label (nodes) or relationship type. */
+  /** Indexes on a label (nodes) or relationship type (a FULLTEXT index under each of its tokens). */
   forToken(entity: EntityKind, token: number): readonly PropertyIndex[] | undefined {
     return this.byToken[entity].get(token);
   }

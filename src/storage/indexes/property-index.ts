@@ -1,5 +1,8 @@
 import { isPoint, orderCompare, Vector, type CypherValue } from '../../values/index.js';
+import { hasLabel, type LabelSet } from '../graph/label-sets.js';
 import { getProperty, type PropertyMap } from '../graph/property-map.js';
+import { fulltextKeys, type FulltextIndexConfig } from './fulltext-keys.js';
+import { fulltextAnalyzer, type FulltextAnalyzer } from './fulltext/index.js';
 import { SortedEntries } from './sorted-entries.js';
 
 /** Which entities an index or constraint covers. */
@@ -15,8 +18,10 @@ export type IndexState = 'POPULATING' | 'ONLINE';
  * Neo4j's index types over properties. RANGE indexes every value (and serves the planner's seeks); the
  * others index only the values they are for: TEXT strings, POINT points, VECTOR lists of numbers of the
  * configured dimension (non-zero ones for cosine similarity), searched by `db.index.vector.query*`.
+ * FULLTEXT indexes the analyzed terms of string values (and lists of strings) of any of several labels or
+ * types and properties, searched by `db.index.fulltext.query*` (fulltext-keys.ts).
  */
-export type IndexType = 'RANGE' | 'TEXT' | 'POINT' | 'VECTOR';
+export type IndexType = 'RANGE' | 'TEXT' | 'POINT' | 'VECTOR' | 'FULLTEXT';
 
 /** The vector similarity of a VECTOR index (`vector.similarity_function`, upper-cased). */
 export type VectorSimilarity = 'COSINE' | 'EUCLIDEAN';
@@ -28,7 +33,11 @@ export interface VectorIndexConfig {
   readonly similarity: VectorSimilarity;
 }
 
-/** What defines an index: the entities with `token` (a label or relationship type) and all `properties`. */
+/**
+ * What defines an index: the entities with `token` (a label or relationship type) and all `properties`.
+ * A FULLTEXT index covers the entities with any of its `tokens` (`token` is the first) and indexes each of
+ * its properties they have.
+ */
 export interface IndexDefinition {
   readonly name: string;
   readonly entity: EntityKind;
@@ -40,6 +49,10 @@ export interface IndexDefinition {
   readonly type?: IndexType;
   /** VECTOR indexes only. */
   readonly vector?: VectorIndexConfig | undefined;
+  /** FULLTEXT indexes only: every label or type, `token` first. */
+  readonly tokens?: readonly number[] | undefined;
+  /** FULLTEXT indexes only. */
+  readonly fulltext?: FulltextIndexConfig | undefined;
 }
 
 /** Whether `value` is a vector a VECTOR index with `config` holds: finite numbers, the right count. */
@@ -72,6 +85,11 @@ export class PropertyIndex implements IndexDefinition {
   readonly properties: readonly number[];
   readonly type: IndexType;
   readonly vector: VectorIndexConfig | undefined;
+  /** The labels or types in scope: `[token]`, or a FULLTEXT index's list. */
+  readonly tokens: readonly number[];
+  readonly fulltext: FulltextIndexConfig | undefined;
+  /** A FULLTEXT index's analyzer. */
+  readonly analyzer: FulltextAnalyzer | undefined;
   state: IndexState;
   /** The constraint this index backs (uniqueness, key), if any: it is dropped with it. */
   owningConstraint: string | undefined;
@@ -85,7 +103,40 @@ export class PropertyIndex implements IndexDefinition {
     this.properties = Object.freeze([...definition.properties]);
     this.type = definition.type ?? 'RANGE';
     this.vector = definition.vector;
+    this.tokens = Object.freeze(
+      this.type === 'FULLTEXT' && definition.tokens !== undefined ? [...definition.tokens] : [this.token],
+    );
+    this.fulltext = definition.fulltext;
+    this.analyzer =
+      this.type === 'FULLTEXT' ? fulltextAnalyzer(definition.fulltext?.analyzer ?? '') : undefined;
+    if (this.type === 'FULLTEXT' && this.analyzer === undefined)
+      throw new TypeError(`Unknown fulltext analyzer '${definition.fulltext?.analyzer ?? ''}'`);
     this.state = state;
+  }
+
+  /** Whether a node with `labels` is in the index's scope (any of its labels, for FULLTEXT). */
+  coversLabels(labels: LabelSet): boolean {
+    if (this.tokens.length === 1) return hasLabel(labels, this.token);
+    for (const token of this.tokens) if (hasLabel(labels, token)) return true;
+    return false;
+  }
+
+  /** Whether a relationship of `type` is in the index's scope. */
+  coversType(type: number): boolean {
+    return this.tokens.length === 1 ? type === this.token : this.tokens.includes(type);
+  }
+
+  /**
+   * Visits every key an entity version with `properties` has in the index: its one key (see `keyOf`), or a
+   * FULLTEXT index's term and length keys (fulltext-keys.ts). Keys may repeat; entries are a set.
+   */
+  forEachKey(properties: PropertyMap | undefined, visit: (key: CypherValue) => void): void {
+    if (this.analyzer !== undefined) {
+      fulltextKeys(this.properties, this.analyzer, properties, visit);
+      return;
+    }
+    const key = this.keyOf(properties);
+    if (key !== undefined) visit(key);
   }
 
   get isComposite(): boolean {
@@ -94,6 +145,8 @@ export class PropertyIndex implements IndexDefinition {
 
   /** The key of an entity version with `properties`, or `undefined` when the index does not cover it. */
   keyOf(properties: PropertyMap | undefined): CypherValue | undefined {
+    // A FULLTEXT index has many keys per entity (forEachKey).
+    if (this.analyzer !== undefined) return undefined;
     if (this.properties.length === 1) {
       const value = getProperty(properties, this.properties[0] ?? -1);
       return value === undefined || this.type === 'RANGE' || this.holds(value) ? value : undefined;
@@ -107,10 +160,11 @@ export class PropertyIndex implements IndexDefinition {
     return tuple;
   }
 
-  /** Whether a TEXT, POINT or VECTOR index holds `value` (every value for RANGE). */
+  /** Whether a TEXT, POINT or VECTOR index holds `value` (every value for RANGE; FULLTEXT: see forEachKey). */
   private holds(value: CypherValue): boolean {
     switch (this.type) {
       case 'RANGE':
+      case 'FULLTEXT':
         return true;
       case 'TEXT':
         return typeof value === 'string';
@@ -125,6 +179,8 @@ export class PropertyIndex implements IndexDefinition {
   definition(): IndexDefinition {
     const base = { name: this.name, entity: this.entity, token: this.token, properties: this.properties };
     if (this.type === 'RANGE') return base;
+    if (this.type === 'FULLTEXT')
+      return { ...base, type: this.type, tokens: this.tokens, fulltext: this.fulltext };
     return { ...base, type: this.type, ...(this.vector === undefined ? {} : { vector: this.vector }) };
   }
 

@@ -1,4 +1,4 @@
-import { hashKey, orderCompare, type CypherValue } from '../../values/index.js';
+import { hashKey, type CypherValue } from '../../values/index.js';
 import type { Constraint } from '../constraints/constraint-registry.js';
 import { hasLabel } from '../graph/label-sets.js';
 import { getProperty, type PropertyMap } from '../graph/property-map.js';
@@ -148,29 +148,32 @@ function checkIndex(state: GraphState, tx: Snapshot, index: PropertyIndex, repor
     if (list === undefined) entries.set(id, [value]);
     else list.push(value);
   });
-  const covered = (id: number): CypherValue | undefined => {
+  const keysOf = (properties: PropertyMap | undefined): CypherValue[] => {
+    const keys: CypherValue[] = [];
+    index.forEachKey(properties, (key) => keys.push(key));
+    return keys;
+  };
+  const covered = (id: number): CypherValue[] => {
     if (isNode) {
-      if (
-        !isNodeVisible(state, tx, id, 'OLD') ||
-        !hasLabel(readNodeLabels(state, tx, id, 'OLD'), index.token)
-      )
-        return undefined;
-      return index.keyOf(readNodeProperties(state, tx, id, 'OLD'));
+      if (!isNodeVisible(state, tx, id, 'OLD') || !index.coversLabels(readNodeLabels(state, tx, id, 'OLD')))
+        return [];
+      return keysOf(readNodeProperties(state, tx, id, 'OLD'));
     }
-    if (!isRelationshipVisible(state, tx, id, 'OLD') || state.relationships.type[id] !== index.token)
-      return undefined;
-    return index.keyOf(readRelationshipProperties(state, tx, id, 'OLD'));
+    if (!isRelationshipVisible(state, tx, id, 'OLD') || !index.coversType(state.relationships.type[id] ?? -1))
+      return [];
+    return keysOf(readRelationshipProperties(state, tx, id, 'OLD'));
   };
   const what = isNode ? 'Node' : 'Relationship';
   for (let id = 0; id < table.highWaterMark; id++) {
-    const key = covered(id);
+    const keys = new Set(covered(id).map(hashKey));
     const held = entries.get(id);
-    if (key !== undefined && held?.some((value) => orderCompare(value, key) === 0) !== true) {
+    const heldKeys = new Set(held?.map(hashKey));
+    if ([...keys].some((key) => !heldKeys.has(key))) {
       report(`${what} ${id} is missing from index '${index.name}'`);
     }
     // An entity without pending versions has exactly the entries of its newest version.
     if (held !== undefined && table.deltas[id] === undefined) {
-      const stale = held.filter((value) => key === undefined || orderCompare(value, key) !== 0);
+      const stale = held.filter((value) => !keys.has(hashKey(value)));
       if (stale.length > 0)
         report(`Index '${index.name}' holds ${stale.length} stale entries for ${what.toLowerCase()} ${id}`);
     }

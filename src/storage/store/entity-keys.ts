@@ -1,5 +1,5 @@
 import { hashKey, type CypherValue } from '../../values/index.js';
-import { hasLabel, type LabelSet } from '../graph/label-sets.js';
+import type { LabelSet } from '../graph/label-sets.js';
 import type { PropertyMap } from '../graph/property-map.js';
 import { DeltaAction, type Delta } from '../mvcc/delta.js';
 import type { PropertyIndex } from '../indexes/property-index.js';
@@ -53,10 +53,14 @@ export function indexNodeLabel(
 ): void {
   const indexes = state.indexes.forToken('NODE', label);
   if (indexes === undefined) return;
-  for (const index of indexes) {
-    const key = index.keyOf(properties);
-    if (key !== undefined) index.entries.insert(key, id);
-  }
+  for (const index of indexes) insertKeys(index, id, properties);
+}
+
+/** Inserts every key of an entity version into `index` (a FULLTEXT index's entries repeat harmlessly). */
+function insertKeys(index: PropertyIndex, id: number, properties: PropertyMap | undefined): void {
+  index.forEachKey(properties, (key) => {
+    index.entries.insert(key, id);
+  });
 }
 
 /** Adds the keys a changed property `key` gives node `id` in the indexes of its labels. */
@@ -70,9 +74,7 @@ export function indexNodeProperty(
   const indexes = state.indexes.forKey('NODE', key);
   if (indexes === undefined) return;
   for (const index of indexes) {
-    if (!hasLabel(labels, index.token)) continue;
-    const indexKey = index.keyOf(properties);
-    if (indexKey !== undefined) index.entries.insert(indexKey, id);
+    if (index.coversLabels(labels)) insertKeys(index, id, properties);
   }
 }
 
@@ -90,9 +92,7 @@ export function indexRelationshipProperties(
       : state.indexes.forKey('RELATIONSHIP', key);
   if (indexes === undefined) return;
   for (const index of indexes) {
-    if (index.token !== type) continue;
-    const indexKey = index.keyOf(properties);
-    if (indexKey !== undefined) index.entries.insert(indexKey, id);
+    if (index.coversType(type)) insertKeys(index, id, properties);
   }
 }
 
@@ -130,8 +130,9 @@ export function collectNodeKeys(state: GraphState, id: number): EntityKeys {
       const indexes = state.indexes.forToken('NODE', label);
       if (indexes === undefined) continue;
       for (const index of indexes) {
-        const key = index.keyOf(properties);
-        if (key !== undefined) keys.addEntry(index, key);
+        index.forEachKey(properties, (key) => {
+          keys.addEntry(index, key);
+        });
       }
     }
   });
@@ -145,8 +146,9 @@ export function collectRelationshipKeys(state: GraphState, id: number): EntityKe
   if (indexes === undefined) return keys;
   forEachRelationshipVersion(state, id, (_labels, properties) => {
     for (const index of indexes) {
-      const key = index.keyOf(properties);
-      if (key !== undefined) keys.addEntry(index, key);
+      index.forEachKey(properties, (key) => {
+        keys.addEntry(index, key);
+      });
     }
   });
   return keys;

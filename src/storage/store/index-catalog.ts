@@ -8,6 +8,7 @@ import {
   type IndexType,
   type VectorIndexConfig,
 } from '../indexes/property-index.js';
+import type { FulltextIndexConfig } from '../indexes/fulltext-keys.js';
 import { IndexPopulation } from './index-population.js';
 import { defaultSchemaName, describeSchema } from './schema-description.js';
 import { publishSchemaChange } from './schema-publication.js';
@@ -23,12 +24,18 @@ export interface IndexRequest {
   readonly type?: IndexType;
   /** VECTOR indexes: their `indexConfig`. */
   readonly vector?: VectorIndexConfig | undefined;
+  /** FULLTEXT indexes: every label or type (`token` is the first). */
+  readonly tokens?: readonly number[] | undefined;
+  /** FULLTEXT indexes: their `indexConfig`. */
+  readonly fulltext?: FulltextIndexConfig | undefined;
 }
 
 /** A read-only view of an index for the engine and the planner (SHOW INDEXES, index choice). */
 export interface IndexDescriptor extends IndexDefinition {
   readonly id: number;
   readonly type: IndexType;
+  /** The labels or types in scope (one but for FULLTEXT). */
+  readonly tokens: readonly number[];
   readonly state: IndexState;
   /** The constraint this index backs, if any. */
   readonly owningConstraint: string | undefined;
@@ -68,12 +75,14 @@ export class IndexCatalog {
   create(request: IndexRequest, initialBudget: number): PropertyIndex {
     const { state } = this.context;
     const tokens = request.entity === 'NODE' ? state.tokens.labels : state.tokens.relationshipTypes;
-    invariant(tokens.has(request.token), `Unknown token ${request.token}`);
+    const type = request.type ?? 'RANGE';
+    const scope = type === 'FULLTEXT' ? (request.tokens ?? [request.token]) : [request.token];
+    invariant(scope[0] === request.token, 'A FULLTEXT index lists its first token as `token`');
+    for (const token of scope) invariant(tokens.has(token), `Unknown token ${token}`);
     invariant(request.properties.length > 0, 'An index needs at least one property');
     for (const key of request.properties)
       invariant(state.tokens.propertyKeys.has(key), `Unknown property key ${key}`);
-    const schema = describeSchema(state, request.entity, request.token, request.properties);
-    const type = request.type ?? 'RANGE';
+    const schema = describeSchema(state, request.entity, scope, request.properties);
     // Indexes of different types may cover the same schema (a RANGE and a TEXT index on one property).
     const equivalent = state.indexes
       .list()
@@ -81,7 +90,7 @@ export class IndexCatalog {
         (index) =>
           index.type === type &&
           index.entity === request.entity &&
-          index.token === request.token &&
+          sameKeys(index.tokens, scope) &&
           sameKeys(index.properties, request.properties),
       );
     if (equivalent !== undefined) {
@@ -95,7 +104,7 @@ export class IndexCatalog {
       request.name ??
       defaultSchemaName(
         'index',
-        `${request.entity}:${request.token}:${request.properties.join(',')}${typeKey}`,
+        `${request.entity}:${scope.join('|')}:${request.properties.join(',')}${typeKey}`,
       );
     if (state.indexes.get(name) !== undefined) {
       throw new DatabaseError(
@@ -103,7 +112,11 @@ export class IndexCatalog {
         `There already exists an index called '${name}'.`,
       );
     }
-    const index = new PropertyIndex(state.indexes.allocateId(), { ...request, name }, 'POPULATING');
+    const index = new PropertyIndex(
+      state.indexes.allocateId(),
+      { ...request, name, ...(type === 'FULLTEXT' ? { tokens: scope } : {}) },
+      'POPULATING',
+    );
     state.indexes.add(index);
     const population = new IndexPopulation(state, index);
     if (!population.step(state, initialBudget)) this.populations.push(population);
@@ -119,7 +132,8 @@ export class IndexCatalog {
         index: index.definition(),
       },
       (tokens) => {
-        tokens.add(index.entity === 'NODE' ? 'LABEL' : 'RELATIONSHIP_TYPE', index.token);
+        for (const token of index.tokens)
+          tokens.add(index.entity === 'NODE' ? 'LABEL' : 'RELATIONSHIP_TYPE', token);
         for (const key of index.properties) tokens.add('PROPERTY_KEY', key);
       },
       {
@@ -188,9 +202,11 @@ export class IndexCatalog {
       name: index.name,
       entity: index.entity,
       token: index.token,
+      tokens: index.tokens,
       properties: index.properties,
       type: index.type,
       ...(index.vector === undefined ? {} : { vector: index.vector }),
+      ...(index.fulltext === undefined ? {} : { fulltext: index.fulltext }),
       state: index.state,
       owningConstraint: index.owningConstraint,
       populationProgress: population?.progress ?? 1,

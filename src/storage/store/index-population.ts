@@ -1,4 +1,3 @@
-import { hasLabel } from '../graph/label-sets.js';
 import type { PropertyIndex } from '../indexes/property-index.js';
 import { forEachNodeVersion, forEachRelationshipVersion } from './entity-versions.js';
 import type { GraphState } from './graph-state.js';
@@ -13,6 +12,8 @@ import type { GraphState } from './graph-state.js';
 export class IndexPopulation {
   readonly index: PropertyIndex;
   private position = 0;
+  /** Which of the index's tokens is being walked. */
+  private tokenAt = 0;
   private readonly end: number;
 
   constructor(state: GraphState, index: PropertyIndex) {
@@ -22,38 +23,50 @@ export class IndexPopulation {
 
   /** How far the walk has come, 0 to 1. */
   get progress(): number {
-    return this.end === 0 ? 1 : Math.min(1, this.position / this.end);
+    const tokens = this.index.tokens.length;
+    if (this.end === 0 || this.tokenAt >= tokens) return 1;
+    return Math.min(1, (this.tokenAt + this.position / this.end) / tokens);
   }
 
   /** Visits up to `budget` candidates; returns true when the index is complete (and ONLINE). */
   step(state: GraphState, budget: number): boolean {
     const index = this.index;
-    const candidates =
-      index.entity === 'NODE' ? state.labelIndex.get(index.token) : state.typeIndex.get(index.token);
+    const tokenIndex = index.entity === 'NODE' ? state.labelIndex : state.typeIndex;
+    // A FULLTEXT index over several labels or types walks the ids of each, in order (`tokenAt`).
     let visited = 0;
-    while (candidates !== undefined && visited < budget) {
-      const id = candidates.nextFrom(this.position);
-      if (id === -1 || id >= this.end) break;
+    let candidates = tokenIndex.get(index.tokens[this.tokenAt] ?? -1);
+    for (;;) {
+      const id = candidates?.nextFrom(this.position) ?? -1;
+      if (id === -1 || id >= this.end) {
+        if (this.tokenAt + 1 < index.tokens.length) {
+          this.tokenAt++;
+          this.position = 0;
+          candidates = tokenIndex.get(index.tokens[this.tokenAt] ?? -1);
+          continue;
+        }
+        this.position = this.end;
+        this.tokenAt = index.tokens.length;
+        index.state = 'ONLINE';
+        state.indexes.changed();
+        return true;
+      }
+      if (visited >= budget) break;
       this.position = id + 1;
       visited++;
       if (index.entity === 'NODE') {
         forEachNodeVersion(state, id, (labels, properties) => {
-          if (!hasLabel(labels, index.token)) return;
-          const key = index.keyOf(properties);
-          if (key !== undefined) index.entries.insert(key, id);
+          if (!index.coversLabels(labels)) return;
+          index.forEachKey(properties, (key) => {
+            index.entries.insert(key, id);
+          });
         });
       } else {
         forEachRelationshipVersion(state, id, (_labels, properties) => {
-          const key = index.keyOf(properties);
-          if (key !== undefined) index.entries.insert(key, id);
+          index.forEachKey(properties, (key) => {
+            index.entries.insert(key, id);
+          });
         });
       }
-    }
-    if (visited < budget || candidates === undefined) {
-      this.position = this.end;
-      index.state = 'ONLINE';
-      state.indexes.changed();
-      return true;
     }
     return false;
   }

@@ -109,7 +109,7 @@ class OverlappingChanges {
       case DeltaAction.LABEL_ADDED:
       case DeltaAction.LABEL_REMOVED: {
         if (reads.labels?.has(delta.key) === true) return this.labelWords(delta.key);
-        const index = this.findIndex('NODE', (each) => each.token === delta.key, id, delta.stamp);
+        const index = this.findIndex('NODE', (each) => scopeOf(each).includes(delta.key), id, delta.stamp);
         if (index !== undefined) return indexWords(index);
         break;
       }
@@ -117,7 +117,8 @@ class OverlappingChanges {
         const index = this.findIndex(
           'NODE',
           (each) =>
-            each.properties.includes(delta.key) && hasLabelAfter(this.state, delta.stamp, id, each.token),
+            each.properties.includes(delta.key) &&
+            scopeOf(each).some((label) => hasLabelAfter(this.state, delta.stamp, id, label)),
           id,
           delta.stamp,
         );
@@ -147,7 +148,7 @@ class OverlappingChanges {
         if (reads.allRelationships) return 'all relationships (a relationship was created or deleted)';
         if (reads.types?.has(type) === true)
           return `the relationships of type \`${state.tokens.relationshipTypes.nameOf(type)}\``;
-        const index = this.findIndex('RELATIONSHIP', (each) => each.token === type, id, delta.stamp);
+        const index = this.findIndex('RELATIONSHIP', (each) => scopeOf(each).includes(type), id, delta.stamp);
         if (index !== undefined) return indexWords(index);
         if (reads.adjacency.overflowed) return 'the relationships of more nodes than it tracks one by one';
         this.adjacency.add(state.relationships.start[id] ?? -1);
@@ -157,7 +158,7 @@ class OverlappingChanges {
       case DeltaAction.RELATIONSHIP_PROPERTY_SET: {
         const index = this.findIndex(
           'RELATIONSHIP',
-          (each) => each.token === type && each.properties.includes(delta.key),
+          (each) => scopeOf(each).includes(type) && each.properties.includes(delta.key),
           id,
           delta.stamp,
         );
@@ -185,7 +186,12 @@ class OverlappingChanges {
         if (hasLabelAfter(state, stamp, id, label)) return this.labelWords(label);
       }
     }
-    const index = this.findIndex('NODE', (each) => hasLabelAfter(state, stamp, id, each.token), id, stamp);
+    const index = this.findIndex(
+      'NODE',
+      (each) => scopeOf(each).some((label) => hasLabelAfter(state, stamp, id, label)),
+      id,
+      stamp,
+    );
     return index === undefined ? undefined : indexWords(index);
   }
 
@@ -216,6 +222,11 @@ class OverlappingChanges {
   private labelWords(label: number): string {
     return `the nodes with label \`${this.state.tokens.labels.nameOf(label)}\``;
   }
+}
+
+/** The labels or types an index covers (several for FULLTEXT). */
+function scopeOf(index: IndexDefinition): readonly number[] {
+  return index.tokens ?? [index.token];
 }
 
 function indexWords(index: IndexDefinition): string {

@@ -5,13 +5,15 @@ import type { GraphState } from './graph-state.js';
 export function describeSchema(
   state: GraphState,
   entity: EntityKind,
-  token: number,
+  token: number | readonly number[],
   properties: readonly number[],
 ): string {
   const keys = properties.map((key) => state.tokens.propertyKeys.nameOf(key)).join(', ');
+  const tokens = typeof token === 'number' ? [token] : token;
+  // A FULLTEXT index's several labels or types: `(:A:B {…})`, `()-[:T|U {…}]-()`.
   return entity === 'NODE'
-    ? `(:${state.tokens.labels.nameOf(token)} {${keys}})`
-    : `()-[:${state.tokens.relationshipTypes.nameOf(token)} {${keys}}]-()`;
+    ? `(:${tokens.map((each) => state.tokens.labels.nameOf(each)).join(':')} {${keys}})`
+    : `()-[:${tokens.map((each) => state.tokens.relationshipTypes.nameOf(each)).join('|')} {${keys}}]-()`;
 }
 
 /** A stable default name for a schema rule (Neo4j generates `index_<hash>` / `constraint_<hash>`). */

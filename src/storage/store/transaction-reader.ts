@@ -4,12 +4,19 @@ import { parseElementId } from '../element-id.js';
 import type { Direction } from '../graph/adjacency.js';
 import type { LabelSet } from '../graph/label-sets.js';
 import { planSeek, type IndexQuery } from '../indexes/index-query.js';
+import {
+  parseFulltextQuery,
+  searchFulltext,
+  type FulltextAnalyzer,
+  type FulltextHit,
+} from '../indexes/fulltext/index.js';
 import type { EntityKind } from '../indexes/property-index.js';
 import type { TransactionState } from '../mvcc/transaction-state.js';
 import type { View } from '../mvcc/view.js';
 import { AllNodesCursor, LabelScanCursor, type NodeCursor } from './cursors/node-scan-cursor.js';
 import { ExpandCursor } from './cursors/expand-cursor.js';
 import { IndexSeekCursor } from './cursors/index-seek-cursor.js';
+import { fulltextTermSource } from './fulltext-search.js';
 import {
   AllRelationshipsCursor,
   TypeScanCursor,
@@ -261,6 +268,30 @@ export class TransactionReader {
     // A seek that can match nothing reads nothing; a single-property seek reads only the keys it accepts.
     if (plan !== undefined) this.tx.reads?.noteIndexSeek(index, index.isComposite ? undefined : plan.accept);
     return new IndexSeekCursor(this.context.state, this.tx, index, plan, view);
+  }
+
+  /**
+   * `db.index.fulltext.query*`: the entities of FULLTEXT index `indexName` that match the Lucene-syntax
+   * `query`, best first, with their BM25 scores. `analyzer` overrides the index's for the query's terms.
+   * The search reads the whole index scope (noted as such for validation).
+   * @throws DatabaseError IndexNotFound; a fulltext query syntax error (see fulltext/query-parser.ts)
+   */
+  searchFulltext(
+    indexName: string,
+    entity: EntityKind,
+    query: string,
+    options: { readonly analyzer?: FulltextAnalyzer } = {},
+    view: View = 'NEW',
+  ): FulltextHit[] {
+    this.assertActive();
+    const index = this.context.state.indexes.get(indexName);
+    if (index?.type !== 'FULLTEXT' || index.analyzer === undefined || index.entity !== entity)
+      throw new DatabaseError(Status.IndexNotFound, `There is no such fulltext schema index: ${indexName}`);
+    invariant(index.state === 'ONLINE', `Index '${indexName}' is still populating`);
+    const fields = index.properties.map((key) => this.context.state.tokens.propertyKeys.nameOf(key));
+    const parsed = parseFulltextQuery(query, fields, options.analyzer ?? index.analyzer);
+    this.tx.reads?.noteIndexSeek(index);
+    return searchFulltext(fulltextTermSource(this.context.state, this.tx, index, fields, view), parsed);
   }
 
   // ---- support -----------------------------------------------------------------------------------------
