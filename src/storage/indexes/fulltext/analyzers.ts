@@ -38,8 +38,16 @@ export interface FulltextAnalyzer {
 /** The analyzer Neo4j uses when an index does not name one. */
 export const DEFAULT_FULLTEXT_ANALYZER = 'standard-no-stop-words';
 
+/** Whether every character of `text` is ASCII. */
+function isAscii(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) > 0x7f) return false;
+  return true;
+}
+
 /** Lower-cases code point by code point, like Lucene's `LowerCaseFilter` (no context-dependent casing). */
 export function lowerCaseTerm(text: string): string {
+  // ASCII has no context-dependent casing: the built-in lower-casing is the same, and much faster.
+  if (isAscii(text)) return text.toLowerCase();
   let out = '';
   for (const ch of text) out += ch.toLowerCase();
   return out;

@@ -86,7 +86,7 @@ const MID_LETTER = new Set([':', '\u00b7', '\u0387', '\u05f4', '\u2027', '\ufe13
 const MID_NUM = new Set([',', ';', '\u037e', '\u0589', '\u060c', '\u060d', '\u066c', '\u07f8', '\u2044']);
 const MID_NUM_LET = new Set(['.', "'", '\u2018', '\u2019', '\u2024', '\ufe52', '\uff07', '\uff0e']);
 
-function wordClass(ch: string): WordClass {
+function classify(ch: string): WordClass {
   if (IDEOGRAPHIC.test(ch)) return 'ideographic';
   if (KATAKANA.test(ch)) return 'katakana';
   if (LETTERISH.test(ch)) return 'letter';
@@ -97,6 +97,16 @@ function wordClass(ch: string): WordClass {
   if (MID_LETTER.has(ch)) return 'midLetter';
   if (MID_NUM.has(ch)) return 'midNum';
   return 'other';
+}
+
+/** The classes of the ASCII characters, computed once: most text is ASCII, and the regexes are slow. */
+const ASCII_CLASSES: readonly WordClass[] = Array.from({ length: 128 }, (_, code) =>
+  classify(String.fromCharCode(code)),
+);
+
+function wordClass(ch: string): WordClass {
+  const code = ch.charCodeAt(0);
+  return code < 128 ? (ASCII_CLASSES[code] ?? 'other') : classify(ch);
 }
 
 function isWordBody(c: WordClass): boolean {
