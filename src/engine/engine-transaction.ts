@@ -1,3 +1,4 @@
+import { printExpression, type SchemaCommand } from '../cypher/index.js';
 import { DatabaseError, Status, TransactionTerminatedError } from '../errors/index.js';
 import {
   TransactionMemoryTracker,
@@ -5,7 +6,7 @@ import {
   type ExecutingUser,
 } from '../execution/index.js';
 import type { StoreTransaction } from '../storage/index.js';
-import type { CypherMap } from '../values/index.js';
+import type { CypherMap, CypherValue } from '../values/index.js';
 import { readClock } from './clock.js';
 import { CommandResult } from './command-result.js';
 import { DumpResult } from './dump/index.js';
@@ -16,7 +17,7 @@ import { BatchTransactions } from './inner-transactions.js';
 import { parameterNotProvided } from './parameter-not-provided.js';
 import { QueryStatementResult } from './query-result.js';
 import { runSchemaCommand } from './schema-commands.js';
-import type { StatementResult } from './statement-result.js';
+import { drainResult, type StatementResult } from './statement-result.js';
 
 const NONE_MISSING: readonly string[] = [];
 
@@ -266,7 +267,8 @@ export class EngineTransaction {
           database: this.engine.name,
           fields: [],
           queryType: 's',
-          run: () => runSchemaCommand(this.engine.store, statement, parameters),
+          run: async () =>
+            runSchemaCommand(this.engine.store, statement, await this.evaluateOptions(statement, parameters)),
         });
       case 'DumpDatabase':
         return new DumpResult({
@@ -287,6 +289,19 @@ export class EngineTransaction {
       case 'DropDatabase':
         return this.engine.runAdministrativeCommand(compiled, this, parameters);
     }
+  }
+
+  /**
+   * A CREATE INDEX's OPTIONS map, evaluated as an expression (`toInteger($dimensions)` and the like, as
+   * GenAI libraries write it) by running `RETURN <options>` in this transaction.
+   */
+  private async evaluateOptions(
+    statement: SchemaCommand,
+    parameters: CypherMap,
+  ): Promise<CypherValue | undefined> {
+    if (statement.kind !== 'CreateIndex' || statement.options === undefined) return undefined;
+    const rows = await drainResult(this.run(`RETURN ${printExpression(statement.options)}`, parameters));
+    return rows[0]?.[0];
   }
 
   private track(result: StatementResult): StatementResult {

@@ -1,4 +1,4 @@
-import type { Expression, SchemaCommand } from '../cypher/index.js';
+import type { SchemaCommand } from '../cypher/index.js';
 import { DatabaseError, Status } from '../errors/index.js';
 import {
   DEFAULT_FULLTEXT_ANALYZER,
@@ -23,21 +23,6 @@ export interface IndexSettings {
 
 function argumentError(message: string): DatabaseError {
   return new DatabaseError(Status.ArgumentError, message);
-}
-
-/** OPTIONS is a map of literals and parameters. */
-function evaluateOption(expression: Expression, parameters: CypherMap): CypherValue {
-  if (expression.kind === 'Literal') return expression.value;
-  if (expression.kind === 'Parameter') return parameters[expression.name] ?? null;
-  if (expression.kind === 'ListLiteral') {
-    return expression.elements.map((element) => evaluateOption(element, parameters));
-  }
-  if (expression.kind === 'MapLiteral') {
-    const map: Record<string, CypherValue> = {};
-    for (const entry of expression.entries) map[entry.key] = evaluateOption(entry.value, parameters);
-    return map;
-  }
-  throw argumentError('Index options must be a map of literals and parameters');
 }
 
 /** A setting's value for an error message. */
@@ -111,11 +96,12 @@ export function fulltextConfig(indexConfig: CypherMap): FulltextIndexConfig {
 }
 
 /**
- * Checks CREATE … INDEX against what Quiver supports and reads its OPTIONS. RANGE, TEXT, POINT, VECTOR and
+ * Checks CREATE … INDEX against what Quiver supports and reads its OPTIONS (evaluated: a map, or undefined
+ * when there are none). RANGE, TEXT, POINT, VECTOR and
  * FULLTEXT indexes exist; TEXT, POINT and VECTOR indexes cover one property, as in Neo4j.
  * @throws DatabaseError for LOOKUP indexes, several properties where one is allowed, and bad options
  */
-export function indexSettings(command: CreateIndex, parameters: CypherMap): IndexSettings {
+export function indexSettings(command: CreateIndex, options: CypherValue | undefined): IndexSettings {
   const type = command.indexType;
   if (type === 'LOOKUP' || command.label === undefined) {
     throw new DatabaseError(
@@ -129,11 +115,7 @@ export function indexSettings(command: CreateIndex, parameters: CypherMap): Inde
       `Only single property ${type.toLowerCase()} indexes are supported`,
     );
   }
-  const options = asMap(
-    command.options === undefined ? undefined : evaluateOption(command.options, parameters),
-    'options',
-  );
-  const indexConfig = asMap(options['indexConfig'], 'indexConfig');
+  const indexConfig = asMap(asMap(options, 'options')['indexConfig'], 'indexConfig');
   if (type === 'FULLTEXT') return { type, fulltext: fulltextConfig(indexConfig) };
   if (type !== 'VECTOR') return { type };
   return { type, vector: vectorConfig(indexConfig) };

@@ -6,7 +6,7 @@ import {
   type GraphStore,
   type PropertyType,
 } from '../storage/index.js';
-import type { CypherMap } from '../values/index.js';
+import type { CypherValue } from '../values/index.js';
 import type { CommandOutcome } from './command-result.js';
 import { indexSettings } from './index-options.js';
 
@@ -26,17 +26,20 @@ const CONSTRAINT_KINDS: Readonly<Record<string, ConstraintKind>> = {
   'PROPERTY TYPE': 'PROPERTY_TYPE',
 };
 
-/** Runs CREATE/DROP INDEX/CONSTRAINT against the store; resolves with the schema counters. */
+/**
+ * Runs CREATE/DROP INDEX/CONSTRAINT against the store; resolves with the schema counters. `options` is a
+ * CREATE INDEX's OPTIONS, evaluated.
+ */
 export async function runSchemaCommand(
   store: GraphStore,
   command: SchemaCommand,
-  parameters: CypherMap = {},
+  options?: CypherValue,
 ): Promise<CommandOutcome> {
   const tokens = store.tokens;
   try {
     switch (command.kind) {
       case 'CreateIndex': {
-        const settings = indexSettings(command, parameters);
+        const settings = indexSettings(command, options);
         const label = command.label ?? '';
         const entityTokens = command.entity === 'NODE' ? tokens.labels : tokens.relationshipTypes;
         // A FULLTEXT index may cover several labels or types: `(n:A|B)`, `()-[r:T|U]-()`.

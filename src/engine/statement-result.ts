@@ -50,3 +50,15 @@ export interface StatementResult {
   close(): void;
   readonly done: boolean;
 }
+
+/** Pulls every row of `result` (an inner query of a command: SHOW's rows, CREATE INDEX's options). */
+export async function drainResult(result: StatementResult): Promise<CypherValue[][]> {
+  const rows: CypherValue[][] = [];
+  const sink = (values: readonly CypherValue[]): void => {
+    rows.push([...values]);
+  };
+  while (await result.pull(1000, sink)) {
+    // Keep pulling: each call hands over up to 1000 rows.
+  }
+  return rows;
+}

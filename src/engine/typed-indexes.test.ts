@@ -307,3 +307,20 @@ test('CONTAINS and ENDS WITH scan a TEXT index (NodeIndexContainsScan, NodeIndex
     0,
   );
 });
+
+test('OPTIONS is an expression: LangChain writes `vector.dimensions`: toInteger($embedding_dimension)', async () => {
+  const db = await Database.open();
+  await rows(
+    db,
+    'CREATE VECTOR INDEX vector IF NOT EXISTS FOR (m:`Chunk`) ON m.`embedding` OPTIONS { indexConfig: { ' +
+      '`vector.dimensions`: toInteger($embedding_dimension), `vector.similarity_function`: $similarity_metric }}',
+    { embedding_dimension: '3', similarity_metric: 'cosine' },
+  );
+  assert.deepEqual(await rows(db, 'SHOW VECTOR INDEXES YIELD options RETURN options.indexConfig'), [
+    [{ 'vector.dimensions': 3n, 'vector.similarity_function': 'COSINE' }],
+  ]);
+  await assert.rejects(
+    db.session().run('CREATE TEXT INDEX t FOR (n:N) ON (n.a) OPTIONS $options', { options: 42 }).records(),
+    { code: 'Neo.ClientError.Statement.ArgumentError', message: /expected a map/ },
+  );
+});

@@ -1,9 +1,9 @@
 import type { ShowCommand } from '../../cypher/index.js';
 import { DatabaseError, Status } from '../../errors/index.js';
-import type { CypherMap, CypherValue } from '../../values/index.js';
+import type { CypherMap } from '../../values/index.js';
 import { CommandResult } from '../command-result.js';
 import type { EngineTransaction } from '../engine-transaction.js';
-import type { StatementResult } from '../statement-result.js';
+import { drainResult, type StatementResult } from '../statement-result.js';
 import type { DatabaseAdministration } from './administration.js';
 import { databaseTable } from './database-table.js';
 import { functionTable, procedureTable } from './routine-tables.js';
@@ -59,16 +59,6 @@ function buildTable(
 }
 
 /** Pulls a result to its end. */
-async function drain(result: StatementResult): Promise<CypherValue[][]> {
-  const rows: CypherValue[][] = [];
-  const sink = (values: readonly CypherValue[]): void => {
-    rows.push([...values]);
-  };
-  while (await result.pull(1000, sink)) {
-    // Keep pulling: each call hands over up to 1000 rows.
-  }
-  return rows;
-}
 
 /**
  * Runs SHOW … / TERMINATE TRANSACTIONS: lists the rows, then applies YIELD/WHERE/RETURN by running the
@@ -93,6 +83,6 @@ export function runShowCommand(
     database: engine.name,
     fields: inner.fields,
     queryType: 'r',
-    run: async () => ({ rows: await drain(inner) }),
+    run: async () => ({ rows: await drainResult(inner) }),
   });
 }
