@@ -98,6 +98,18 @@ export class ChannelOutput implements BoltOutput {
     return this.drainWait?.promise;
   }
 
+  /**
+   * The machine answered everything it was sent: the connection writes the rest when it learns so
+   * (`writePending` or `writeSoon`), so nothing is scheduled here (a `setImmediate` set and cleared for
+   * every request cost an extra turn of the event loop, with its `epoll_wait`). A full write buffer still
+   * goes at once.
+   */
+  settle(): void | Promise<void> {
+    if (this.isClosed) return Promise.reject(this.closedError);
+    if (this.writer.pendingBytes >= this.writeBytes) this.send();
+    return this.drainWait?.promise;
+  }
+
   /** The drain wait while the channel is congested, so the machine pauses between requests too. */
   whenWritable(): void | Promise<void> {
     if (this.isClosed) return Promise.reject(this.closedError);

@@ -282,7 +282,7 @@ export class BoltStateMachine {
       this.queue = [];
       this.head = 0;
       if (!this.outputClosed) {
-        const flushed = this.output.flush();
+        const flushed = this.output.settle === undefined ? this.output.flush() : this.output.settle();
         if (flushed !== undefined) await flushed;
       }
     } catch (error) {

@@ -24,6 +24,13 @@ export interface BoltOutput {
    * output without back-pressure (tests) leaves it out.
    */
   whenWritable?(): void | Promise<void>;
+  /**
+   * The machine has answered everything it was sent. Optional: an output whose owner writes the pending
+   * responses itself when it learns that the machine is idle (the connection, `machineIdle`) implements
+   * it without scheduling a write of its own, and only returns the back-pressure wait; without it the
+   * machine calls `flush`.
+   */
+  settle?(): void | Promise<void>;
   /** Closes the connection after what was flushed; the machine has flushed everything before calling it. */
   close(): void;
   /**
