@@ -66,3 +66,34 @@ test('a sorted entry list behaves like a sorted array of unique pairs', () => {
     { numRuns: 60 },
   );
 });
+
+test('insertMany adds a batch like inserting its entries one by one, merged or not', () => {
+  const pair = fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 30 }));
+  fc.assert(
+    fc.property(fc.array(pair, { maxLength: 600 }), fc.array(pair, { maxLength: 600 }), (before, batch) => {
+      const list = new SortedEntries(orderCompare);
+      const expected = new SortedEntries(orderCompare);
+      for (const [value, id] of before) {
+        list.insert(BigInt(value), id);
+        expected.insert(BigInt(value), id);
+      }
+      let added = 0;
+      for (const [value, id] of batch) if (expected.insert(BigInt(value), id)) added++;
+      const modifications = list.modifications;
+      assert.equal(
+        list.insertMany(
+          batch.map(([value]) => BigInt(value)),
+          batch.map(([, id]) => id),
+        ),
+        added,
+      );
+      assert.deepEqual(entries(list), entries(expected));
+      assert.equal(list.size, expected.size);
+      if (batch.length > 0) assert.ok(list.modifications > modifications);
+      // Still a working list: inserts and removes after a merge.
+      assert.equal(list.insert(100n, 1), true);
+      assert.equal(list.remove(100n, 1), true);
+    }),
+    { numRuns: 100 },
+  );
+});

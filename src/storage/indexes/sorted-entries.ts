@@ -2,6 +2,8 @@ import type { CypherValue } from '../../values/index.js';
 
 /** Blocks split when they reach twice this many entries. */
 const BLOCK_LOAD = 256;
+/** `insertMany` merges when the batch holds at least 1/MERGE_RATIO of the entries already present. */
+const MERGE_RATIO = 8;
 
 /** A monotone predicate over entries: true for a (possibly empty) prefix of the sorted order, then false. */
 export type EntryPredicate = (value: CypherValue, id: number) => boolean;
@@ -74,6 +76,77 @@ export class SortedEntries {
     this.count++;
     this.modifications++;
     return true;
+  }
+
+  /**
+   * Adds many entries at once (index population). A batch that is large next to the list is sorted and
+   * merged with it in one pass, which rebuilds the blocks; a small one is inserted entry by entry. Returns
+   * how many entries were new.
+   */
+  insertMany(values: readonly CypherValue[], ids: readonly number[]): number {
+    if (values.length === 0) return 0;
+    if (values.length * MERGE_RATIO < this.count) {
+      let added = 0;
+      for (const [at, value] of values.entries()) if (this.insert(value, ids[at] ?? -1)) added++;
+      return added;
+    }
+    const compare = this.compareValues;
+    const order = Array.from(values.keys()).sort(
+      (a, b) => compare(values[a] ?? null, values[b] ?? null) || (ids[a] ?? -1) - (ids[b] ?? -1),
+    );
+    const mergedValues: CypherValue[] = [];
+    const mergedIds: number[] = [];
+    let next = 0;
+    let nextValue: CypherValue = null;
+    let nextId = -1;
+    const load = (): void => {
+      const at = order[next] ?? 0;
+      nextValue = values[at] ?? null;
+      nextId = ids[at] ?? -1;
+    };
+    if (order.length > 0) load();
+    // Equal entries (in the batch, or already present) are kept once: a batch entry equal to the last
+    // one taken is skipped.
+    /** Takes the batch entries before `(value, id)`, or all that are left (`id` undefined). */
+    const takeBatchBefore = (value: CypherValue, id: number | undefined): void => {
+      while (next < order.length) {
+        if (id !== undefined && (compare(nextValue, value) || nextId - id) >= 0) return;
+        const last = mergedValues.length - 1;
+        if (last < 0 || compare(mergedValues[last] ?? null, nextValue) !== 0 || mergedIds[last] !== nextId) {
+          mergedValues.push(nextValue);
+          mergedIds.push(nextId);
+        }
+        next++;
+        if (next < order.length) load();
+      }
+    };
+    for (const block of this.blocks) {
+      const blockValues = block.values;
+      const blockIds = block.ids;
+      for (let at = 0; at < blockValues.length; at++) {
+        const value = blockValues[at] ?? null;
+        const id = blockIds[at] ?? -1;
+        takeBatchBefore(value, id);
+        // A batch entry equal to this one is dropped: the present entry stays.
+        while (next < order.length && compare(nextValue, value) === 0 && nextId === id) {
+          next++;
+          if (next < order.length) load();
+        }
+        mergedValues.push(value);
+        mergedIds.push(id);
+      }
+    }
+    takeBatchBefore(null, undefined);
+    const added = mergedValues.length - this.count;
+    this.blocks.length = 0;
+    for (let start = 0; start < mergedValues.length; start += BLOCK_LOAD) {
+      this.blocks.push(
+        new Block(mergedValues.slice(start, start + BLOCK_LOAD), mergedIds.slice(start, start + BLOCK_LOAD)),
+      );
+    }
+    this.count = mergedValues.length;
+    this.modifications += Math.max(added, 1);
+    return added;
   }
 
   /** Removes the entry equal to `(value, id)`; returns whether there was one. */

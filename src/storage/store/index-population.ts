@@ -1,6 +1,14 @@
+import type { CypherValue } from '../../values/index.js';
 import type { PropertyIndex } from '../indexes/property-index.js';
 import { forEachNodeVersion, forEachRelationshipVersion } from './entity-versions.js';
 import type { GraphState } from './graph-state.js';
+
+/**
+ * Keys a population slice collects at most (besides its candidate budget) before it stops: a FULLTEXT
+ * candidate brings one per distinct term, and a slice must stay short (about 40 ms at most for 50,000
+ * documents of 30 words, against 400 ms with the candidate budget alone).
+ */
+const SLICE_KEYS = 8192;
 
 /**
  * Builds a new index over the data that existed when it was created, a slice at a time, so other work can
@@ -35,9 +43,19 @@ export class IndexPopulation {
     // A FULLTEXT index over several labels or types walks the ids of each, in order (`tokenAt`).
     let visited = 0;
     let candidates = tokenIndex.get(index.tokens[this.tokenAt] ?? -1);
+    // The slice's entries go in as one batch (merged when it is large next to the index).
+    const values: CypherValue[] = [];
+    const ids: number[] = [];
+    const collect = (id: number) => (key: CypherValue) => {
+      values.push(key);
+      ids.push(id);
+    };
     for (;;) {
       const id = candidates?.nextFrom(this.position) ?? -1;
       if (id === -1 || id >= this.end) {
+        index.entries.insertMany(values, ids);
+        values.length = 0;
+        ids.length = 0;
         if (this.tokenAt + 1 < index.tokens.length) {
           this.tokenAt++;
           this.position = 0;
@@ -50,21 +68,21 @@ export class IndexPopulation {
         state.indexes.changed();
         return true;
       }
-      if (visited >= budget) break;
+      // A slice also ends after about SLICE_KEYS keys (a FULLTEXT candidate brings one per term), unless
+      // the index is to be built at once (an infinite budget: recovery, bulk loads).
+      if (visited >= budget || (values.length >= SLICE_KEYS && Number.isFinite(budget))) {
+        index.entries.insertMany(values, ids);
+        break;
+      }
       this.position = id + 1;
       visited++;
       if (index.entity === 'NODE') {
         forEachNodeVersion(state, id, (labels, properties) => {
-          if (!index.coversLabels(labels)) return;
-          index.forEachKey(properties, (key) => {
-            index.entries.insert(key, id);
-          });
+          if (index.coversLabels(labels)) index.forEachKey(properties, collect(id));
         });
       } else {
         forEachRelationshipVersion(state, id, (_labels, properties) => {
-          index.forEachKey(properties, (key) => {
-            index.entries.insert(key, id);
-          });
+          index.forEachKey(properties, collect(id));
         });
       }
     }
