@@ -5,11 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { queryOutcome } from '../../test/support/query-outcome.js';
 import { Database } from './index.js';
-
-async function rows(db: Database, query: string): Promise<unknown[][]> {
-  const records = await db.session().run(query).records();
-  return records.map((record) => [...record.values]);
-}
+import { queryRows as rows } from '../../test/support/query-rows.js';
 
 /** `1 / (i - 3)` fails for i = 3: with batches of 2 rows, the second batch (i = 3, 4) fails. */
 const FAILING_AT_3 = 'UNWIND range(1, 6) AS i CALL (i) { CREATE (:N {i: i, q: 1 / (i - 3)}) }';

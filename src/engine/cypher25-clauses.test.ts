@@ -2,11 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { queryOutcome } from '../../test/support/query-outcome.js';
 import { Database } from './index.js';
-
-async function rows(db: Database, query: string): Promise<unknown[][]> {
-  const records = await db.session().run(query).records();
-  return records.map((record) => [...record.values]);
-}
+import { queryRows as rows } from '../../test/support/query-rows.js';
 
 async function numbers(): Promise<Database> {
   const db = await Database.open();

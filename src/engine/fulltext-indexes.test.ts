@@ -8,18 +8,7 @@ import { test } from 'node:test';
 import { FaultyFileSystem } from '../durability/index.js';
 import { queryOutcome } from '../../test/support/query-outcome.js';
 import { Database } from './index.js';
-
-async function rows(
-  db: Database,
-  query: string,
-  parameters: Record<string, unknown> = {},
-): Promise<unknown[][]> {
-  const records = await db
-    .session()
-    .run(query, parameters as never)
-    .records();
-  return records.map((record) => [...record.values]);
-}
+import { queryRows as rows } from '../../test/support/query-rows.js';
 
 const MOVIES: readonly (readonly [string, string, string])[] = [
   ['Movie', 'The Matrix', 'A hacker learns the true nature of reality and the machines'],

@@ -3,14 +3,10 @@ import { describe, it } from 'node:test';
 import { MemoryLimitError } from '../errors/index.js';
 import { Database, MemoryPool } from './index.js';
 import { queryOutcome as outcome } from '../../test/support/query-outcome.js';
+import { queryRows as rows } from '../../test/support/query-rows.js';
 
 const MIB = 1024 * 1024;
 const OUT_OF_MEMORY = 'Neo.ClientError.General.TransactionOutOfMemoryError';
-
-async function rows(db: Database, query: string): Promise<unknown[][]> {
-  const records = await db.session().run(query).records();
-  return records.map((record) => [...record.values]);
-}
 
 /** Queries that hold every input value at once (they run with 50,000, and with 1,000 under the limit). */
 const RETAINING_QUERIES = [

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { queryOutcome } from '../../test/support/query-outcome.js';
 import { Database } from './index.js';
+import { queryRows as rows } from '../../test/support/query-rows.js';
 
 /**
  * The graph: a directed triangle 0 -> 1 -> 2 -> 0 of :R (weights 1, 2, 3), a tail 2 -[:S]-> 3, and a
@@ -17,11 +18,6 @@ async function triangle(): Promise<Database> {
     )
     .summary();
   return db;
-}
-
-async function rows(db: Database, query: string): Promise<unknown[][]> {
-  const records = await db.session().run(query).records();
-  return records.map((record) => [...record.values]);
 }
 
 test('a quantified path pattern repeats its chain min..max times, each iteration from the last one’s end', async () => {

@@ -9,18 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { queryOutcome } from '../../test/support/query-outcome.js';
 import { Database } from './index.js';
-
-async function rows(
-  db: Database,
-  query: string,
-  parameters: Record<string, unknown> = {},
-): Promise<unknown[][]> {
-  const records = await db
-    .session()
-    .run(query, parameters as never)
-    .records();
-  return records.map((record) => [...record.values]);
-}
+import { queryRows as rows } from '../../test/support/query-rows.js';
 
 const VECTORS: readonly (readonly [string, readonly number[]])[] = [
   ['east', [1, 0, 0]],
