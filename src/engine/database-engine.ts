@@ -185,10 +185,6 @@ export class DatabaseEngine {
     return { defaultDatabase: this.name, databases: () => [this], create: refuse, drop: refuse };
   }
 
-  /**
-   * What plans depend on besides the query text: the online indexes. A change (an index created, dropped
-   * or coming online) gives a new generation and so fresh plans.
-   */
   /** What a cached plan depends on: the procedures and the indexes (both versioned, so this is cheap). */
   private catalogGeneration(): string {
     const procedures = this.procedures.version;

@@ -25,6 +25,7 @@ export type { ProcedureDefinition, ProcedureField, QueryStatistics } from '../ex
 export { MemoryPool, type ExecutingUser } from '../execution/index.js';
 export type { PlanDescription } from '../planner/index.js';
 export type { DatabaseAdministration } from './show/administration.js';
+export { durationSetting, engineSettings, type Setting } from './show/settings-table.js';
 export {
   checkDatabaseName,
   directoryStorage,

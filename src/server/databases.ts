@@ -1,8 +1,10 @@
 import {
   checkDatabaseName,
   DatabaseEngine,
+  engineSettings,
   inMemoryStorage,
   type DatabaseEngineOptions,
+  type Setting,
   type DatabaseStorage,
   type StoreHandle,
 } from '../engine/index.js';
@@ -27,6 +29,8 @@ export class DatabaseManager implements DatabaseAdministration {
   readonly defaultDatabase: string;
   /** The Bolt address for SHOW DATABASES (`host:port`); the server sets it once it listens. */
   address = 'localhost:7687';
+  /** The configuration for SHOW SETTINGS and `dbms.listConfig`; the server sets it once it listens. */
+  settingsSource: (() => readonly Setting[]) | undefined;
   readonly storage: DatabaseStorage;
   private readonly engines = new Map<string, DatabaseEngine>();
   private readonly handles = new Map<string, StoreHandle>();
@@ -41,6 +45,10 @@ export class DatabaseManager implements DatabaseAdministration {
     this.storage = storage;
     this.defaultDatabase = defaultDatabase;
     this.engines.set('system', new DatabaseEngine({ ...this.options, name: 'system', administration: this }));
+  }
+
+  settings(): readonly Setting[] {
+    return this.settingsSource?.() ?? engineSettings(this.defaultDatabase);
   }
 
   /** Opens (recovers) every database the storage has, and the default one (created when missing). */

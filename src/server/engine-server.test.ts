@@ -98,3 +98,45 @@ describe('The server over the engine', () => {
     }
   });
 });
+
+describe('SHOW SETTINGS, dbms.listConfig and dbms.clientConfig', () => {
+  test('list the server configuration under Neo4j setting names, the way Neo4j Browser reads it', async () => {
+    const driver = neo4j6.driver(`bolt://127.0.0.1:${server.port}`, neo4j6.auth.basic('neo4j', 'x'));
+    try {
+      const session = driver.session();
+      const address = `127.0.0.1:${server.port}`;
+      const shown = await session.run(
+        "SHOW SETTINGS YIELD name, value, isDynamic, isExplicitlySet WHERE name STARTS WITH 'server.bolt' RETURN name, value, isDynamic, isExplicitlySet",
+      );
+      assert.deepEqual(
+        shown.records.map((record) => record.toObject()),
+        [
+          { name: 'server.bolt.advertised_address', value: address, isDynamic: false, isExplicitlySet: true },
+          { name: 'server.bolt.enabled', value: 'true', isDynamic: false, isExplicitlySet: false },
+          { name: 'server.bolt.listen_address', value: address, isDynamic: false, isExplicitlySet: true },
+          { name: 'server.bolt.tls_level', value: 'DISABLED', isDynamic: false, isExplicitlySet: false },
+        ],
+      );
+      const named = await session.run("SHOW SETTINGS 'db.transaction.timeout', 'no.such.setting'");
+      assert.deepEqual(
+        named.records.map((record) => record.keys),
+        [['name', 'value', 'isDynamic', 'defaultValue', 'description']],
+      );
+      assert.equal(named.records[0]?.get('value'), '0s');
+      const listed = await session.run("CALL dbms.listConfig('directories') YIELD name, value");
+      // The server of this file keeps its databases in memory: no data directory.
+      assert.deepEqual(
+        listed.records.map((record) => record.toObject()),
+        [{ name: 'server.directories.data', value: null }],
+      );
+      const client = await session.run('CALL dbms.clientConfig() YIELD name, value RETURN name, value');
+      const values = new Map(client.records.map((record) => [record.get('name'), record.get('value')]));
+      assert.equal(values.get('browser.remote_content_hostname_allowlist'), 'guides.neo4j.com,localhost');
+      assert.equal(values.get('dbms.security.auth_enabled'), 'true');
+      assert.equal(values.has('server.bolt.listen_address'), false);
+      await session.close();
+    } finally {
+      await driver.close();
+    }
+  });
+});

@@ -2,6 +2,7 @@ import { directoryStorage, inMemoryStorage, type DatabaseEngineOptions } from '.
 import { EngineBoltBackend } from './bolt-backend.js';
 import type { BoltServerOptions } from './config.js';
 import { DatabaseManager } from './databases.js';
+import { serverSettings } from './settings.js';
 import { consoleLogger } from './logging.js';
 import type { DurabilityMetricsSource } from './observability/durability-metrics.js';
 import { prepareObservability, type ObservabilityOptions } from './observability/observability.js';
@@ -92,6 +93,7 @@ export async function startServer(options: ServerOptions = {}): Promise<QuiverSe
   const host = bolt.address.includes(':') ? `[${bolt.address}]` : bolt.address;
   address = `${host}:${bolt.port}`;
   databases.address = address;
+  databases.settingsSource = () => serverSettings(options, address);
   return {
     address: bolt.address,
     port: bolt.port,

@@ -1,4 +1,5 @@
 import type { DatabaseEngine } from '../database-engine.js';
+import type { Setting } from './settings-table.js';
 
 /**
  * The port through which a database's engine sees the other databases of its server: SHOW DATABASES,
@@ -15,4 +16,6 @@ export interface DatabaseAdministration {
   create(name: string, ifNotExists: boolean): boolean | Promise<boolean>;
   /** Drops a database; false when it is missing and `ifExists`. @throws DatabaseNotFound */
   drop(name: string, ifExists: boolean): boolean | Promise<boolean>;
+  /** The configuration, for SHOW SETTINGS (an engine without a server lists its own few). */
+  settings?(): readonly Setting[];
 }

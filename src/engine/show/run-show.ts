@@ -8,6 +8,7 @@ import type { DatabaseAdministration } from './administration.js';
 import { databaseTable } from './database-table.js';
 import { functionTable, procedureTable } from './routine-tables.js';
 import { constraintTable, indexTable } from './schema-tables.js';
+import { engineSettings, settingTable } from './settings-table.js';
 import { SHOW_ROWS_PARAMETER, showQuery } from './show-query.js';
 import type { ShowTable } from './show-table.js';
 import { targetStrings } from './show-target.js';
@@ -48,6 +49,12 @@ function buildTable(
     case 'TRANSACTION':
     case 'TRANSACTIONS':
       return transactionTable(transactions(), targetStrings(command.target, parameters));
+    case 'SETTING':
+    case 'SETTINGS':
+      return settingTable(
+        administration.settings?.() ?? engineSettings(administration.defaultDatabase),
+        targetStrings(command.target, parameters),
+      );
     case 'USER':
       if (what !== 'CURRENT USER') break;
       return currentUserTable(transaction);

@@ -179,3 +179,13 @@ describe('SHOW CURRENT USER', () => {
     await assert.rejects(db.session().run('SHOW USERS').records(), /Unsupported administration command/);
   });
 });
+
+describe('SHOW SETTINGS', () => {
+  it('lists the default database of an engine that no server hosts', async () => {
+    const db = await Database.open({ name: 'films' });
+    assert.deepEqual(await records(db, 'SHOW SETTINGS YIELD name, value, isExplicitlySet'), [
+      { name: 'initial.dbms.default_database', value: 'films', isExplicitlySet: true },
+    ]);
+    assert.deepEqual(await records(db, "SHOW SETTING 'nothing'"), []);
+  });
+});
