@@ -60,3 +60,42 @@ test('edit distance is symmetric and bounded by the longer length', () => {
     }),
   );
 });
+
+test('patterns that make a backtracking engine exponential match in linear time', () => {
+  const started = performance.now();
+  const long = 'a'.repeat(255);
+  assert.equal(wildcardMatcher('a*a*a*a*a*a*a*a*z')(long), false);
+  assert.equal(regexpMatcher('q', '(a+)+z')(long), false);
+  assert.equal(regexpMatcher('q', '(a|aa)*z')(long), false);
+  assert.equal(regexpMatcher('q', 'a*a*a*a*a*a*a*a*z')(long), false);
+  assert.equal(regexpMatcher('q', '(a+)+')(long), true);
+  // A backtracking matcher takes minutes to years on these; the automata take milliseconds.
+  assert.ok(performance.now() - started < 2000);
+  assert.throws(() => regexpMatcher('q', 'a{1,100000}'), /too large/);
+  assert.throws(() => regexpMatcher('q', 'a{3,2}'), /invalid regular expression/);
+});
+
+test('the regular expression automaton agrees with JavaScript RegExp on the shared syntax', () => {
+  const atom = fc.oneof(
+    fc.constantFrom('a', 'b', '.', '[ab]', '[^a]', '[a-c]', '(a|b)', '(ab)', '"ba"'),
+    fc.constantFrom('a', 'b'),
+  );
+  const piece = fc.tuple(atom, fc.constantFrom('', '*', '+', '?', '{2}', '{1,2}', '{0,}'));
+  const pattern = fc
+    .array(piece, { minLength: 1, maxLength: 5 })
+    .map((pieces) => pieces.map(([a, q]) => a + q).join(''));
+  fc.assert(
+    fc.property(pattern, fc.stringMatching(/^[abc]{0,8}$/u), (source, term) => {
+      const javascript = new RegExp(`^(?:${source.replaceAll('"ba"', '(?:ba)')})$`, 'u');
+      assert.equal(regexpMatcher('q', source)(term), javascript.test(term), `${source} on '${term}'`);
+    }),
+    { numRuns: 500 },
+  );
+  fc.assert(
+    fc.property(fc.stringMatching(/^[ab*?]{0,6}$/u), fc.stringMatching(/^[ab]{0,8}$/u), (source, term) => {
+      const javascript = new RegExp(`^${source.replaceAll('*', '.*').replaceAll('?', '.')}$`, 'u');
+      assert.equal(wildcardMatcher(source)(term), javascript.test(term), `${source} on '${term}'`);
+    }),
+    { numRuns: 500 },
+  );
+});

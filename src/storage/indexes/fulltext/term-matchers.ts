@@ -3,6 +3,7 @@
  * Damerau–Levenshtein edit distance for fuzzy queries.
  */
 import { fulltextQueryError } from './query-errors.js';
+import { compileRegexp, RegexpSyntaxError } from './regexp-automaton.js';
 
 /** The literal text before a wildcard pattern's first unescaped `*` or `?` (used to narrow term scans). */
 export function wildcardPrefix(pattern: string): string {
@@ -16,73 +17,65 @@ export function wildcardPrefix(pattern: string): string {
   return out;
 }
 
-/** `text` as a JavaScript regular expression (`u` flag) matching it literally, inside or outside a class. */
-function literal(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    out += /^[\p{L}\p{N}]$/u.test(ch) ? ch : `\\u{${(ch.codePointAt(0) ?? 0).toString(16)}}`;
-  }
-  return out;
-}
+/** One element of a wildcard pattern: a literal code point, `?` (one code point) or `*` (any sequence). */
+type WildcardToken = number | '?' | '*';
 
-/** A matcher for a Lucene wildcard pattern: `*` any sequence, `?` one code point, `\x` literal `x`. */
+/**
+ * A matcher for a Lucene wildcard pattern: `*` any sequence, `?` one code point, `\x` literal `x`. It walks
+ * term and pattern together and, on a mismatch, retries from the last `*` one code point further: at most
+ * O(term × pattern) steps, where a backtracking regular expression is exponential in the stars.
+ */
 export function wildcardMatcher(pattern: string): (term: string) => boolean {
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i] ?? '';
-    if (c === '*') source += '[\\s\\S]*';
-    else if (c === '?') source += '[\\s\\S]';
-    else {
-      source += literal(c === '\\' ? (pattern[++i] ?? '') : c);
-    }
+  const tokens: WildcardToken[] = [];
+  const chars = Array.from(pattern);
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i] ?? '';
+    if (c === '*' || c === '?') tokens.push(c);
+    else tokens.push((c === '\\' ? (chars[++i] ?? '') : c).codePointAt(0) ?? 0);
   }
-  const re = new RegExp(`^(?:${source})$`, 'u');
-  return (term) => re.test(term);
+  return (term) => {
+    const text = Array.from(term, (char) => char.codePointAt(0) ?? 0);
+    let at = 0;
+    let next = 0;
+    let star = -1;
+    let resume = 0;
+    while (at < text.length) {
+      const token = tokens[next];
+      if (token === '?' || (token !== undefined && token === text[at])) {
+        at++;
+        next++;
+      } else if (token === '*') {
+        star = next++;
+        resume = at;
+      } else if (star >= 0) {
+        next = star + 1;
+        at = ++resume;
+      } else {
+        return false;
+      }
+    }
+    while (tokens[next] === '*') next++;
+    return next === tokens.length;
+  };
 }
 
 /**
- * A matcher for a Lucene regular expression, matched against whole terms. Supported: literals, `.`,
- * character classes `[...]`, grouping, `|`, `*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}`, `\` escapes, `"…"`
- * literal strings, `@` (any string) and `#` (the empty language). Lucene's complement `~`, intersection `&`
- * and numeric intervals `<n-m>` are not supported and are rejected.
+ * A matcher for a Lucene regular expression, matched against whole terms by an automaton
+ * (regexp-automaton.ts: the syntax, and why not `RegExp`).
+ * @throws DatabaseError (ProcedureCallFailed, as a parse error of `query`) for an unsupported or invalid pattern
  */
 export function regexpMatcher(query: string, pattern: string): (term: string) => boolean {
-  let source = '';
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i] ?? '';
-    if (inClass) {
-      if (c === ']') inClass = false;
-      if (c === '\\') source += literal(pattern[++i] ?? '');
-      else source += c === '^' && pattern[i - 1] === '[' ? c : c === ']' || c === '-' ? c : literal(c);
-      continue;
-    }
-    if (c === '[') {
-      inClass = true;
-      source += c;
-    } else if (c === '\\') {
-      source += literal(pattern[++i] ?? '');
-    } else if (c === '"') {
-      const end = pattern.indexOf('"', i + 1);
-      if (end < 0)
-        throw fulltextQueryError(query, `unterminated string in regular expression at position ${i}`);
-      source += literal(pattern.slice(i + 1, end));
-      i = end;
-    } else if (c === '@') source += '[\\s\\S]*';
-    else if (c === '#') source += '(?!)';
-    else if (c === '.') source += '[\\s\\S]';
-    else if (c === '~' || c === '&' || c === '<') {
-      throw fulltextQueryError(query, `regular expression operator '${c}' at position ${i} is not supported`);
-    } else if (c === '/' || c === '$' || c === '^') source += literal(c);
-    else source += c;
-  }
-  let re: RegExp;
   try {
-    re = new RegExp(`^(?:${source})$`, 'u');
-  } catch {
-    throw fulltextQueryError(query, `invalid regular expression /${pattern}/`);
+    return compileRegexp(pattern);
+  } catch (error) {
+    if (!(error instanceof RegexpSyntaxError)) throw error;
+    throw fulltextQueryError(
+      query,
+      error.message.includes('not supported')
+        ? error.message
+        : `invalid regular expression /${pattern}/: ${error.message}`,
+    );
   }
-  return (term) => re.test(term);
 }
 
 /** Whether `term` lies within a term range (code-unit order; undefined bounds are open). */
