@@ -1,4 +1,4 @@
-import { printExpression, type SchemaCommand } from '../cypher/index.js';
+import { printExpression, type Expression } from '../cypher/index.js';
 import { DatabaseError, Status, TransactionTerminatedError } from '../errors/index.js';
 import {
   TransactionMemoryTracker,
@@ -267,8 +267,13 @@ export class EngineTransaction {
           database: this.engine.name,
           fields: [],
           queryType: 's',
-          run: async () =>
-            runSchemaCommand(this.engine.store, statement, await this.evaluateOptions(statement, parameters)),
+          // Without OPTIONS the command starts at once (no await before it reaches the store).
+          run: () =>
+            statement.kind === 'CreateIndex' && statement.options !== undefined
+              ? this.evaluateOptions(statement.options, parameters).then((options) =>
+                  runSchemaCommand(this.engine.store, statement, options),
+                )
+              : runSchemaCommand(this.engine.store, statement),
         });
       case 'DumpDatabase':
         return new DumpResult({
@@ -296,11 +301,10 @@ export class EngineTransaction {
    * GenAI libraries write it) by running `RETURN <options>` in this transaction.
    */
   private async evaluateOptions(
-    statement: SchemaCommand,
+    options: Expression,
     parameters: CypherMap,
   ): Promise<CypherValue | undefined> {
-    if (statement.kind !== 'CreateIndex' || statement.options === undefined) return undefined;
-    const rows = await drainResult(this.run(`RETURN ${printExpression(statement.options)}`, parameters));
+    const rows = await drainResult(this.run(`RETURN ${printExpression(options)}`, parameters));
     return rows[0]?.[0];
   }
 
