@@ -1,5 +1,5 @@
 import type { SchemaCommand } from '../cypher/index.js';
-import { DatabaseError, Status } from '../errors/index.js';
+import { CypherArgumentError, DatabaseError, Status } from '../errors/index.js';
 import {
   DEFAULT_FULLTEXT_ANALYZER,
   fulltextAnalyzer,
@@ -21,10 +21,6 @@ export interface IndexSettings {
   readonly fulltext?: FulltextIndexConfig;
 }
 
-function argumentError(message: string): DatabaseError {
-  return new DatabaseError(Status.ArgumentError, message);
-}
-
 /** A setting's value for an error message. */
 function shown(value: CypherValue): string {
   return typeof value === 'string'
@@ -37,7 +33,7 @@ function shown(value: CypherValue): string {
 function asMap(value: CypherValue | undefined, what: string): CypherMap {
   if (value === undefined || value === null) return {};
   if (typeof value !== 'object' || Array.isArray(value) || value.constructor !== Object) {
-    throw argumentError(`Could not create index with specified ${what}: expected a map`);
+    throw new CypherArgumentError(`Could not create index with specified ${what}: expected a map`);
   }
   return value as CypherMap;
 }
@@ -58,7 +54,7 @@ function vectorConfig(indexConfig: CypherMap): VectorIndexConfig {
       number < 1 ||
       number > MAX_VECTOR_DIMENSIONS
     ) {
-      throw argumentError(
+      throw new CypherArgumentError(
         `'vector.dimensions' must be an integer between 1 and ${String(MAX_VECTOR_DIMENSIONS)} inclusively, got ${shown(dimensions)}`,
       );
     }
@@ -67,7 +63,7 @@ function vectorConfig(indexConfig: CypherMap): VectorIndexConfig {
   const similarity = indexConfig['vector.similarity_function'] ?? 'cosine';
   const upper = typeof similarity === 'string' ? similarity.toUpperCase() : '';
   if (upper !== 'COSINE' && upper !== 'EUCLIDEAN') {
-    throw argumentError(
+    throw new CypherArgumentError(
       `'vector.similarity_function' must be 'cosine' or 'euclidean', got ${shown(similarity)}`,
     );
   }
@@ -82,13 +78,13 @@ function vectorConfig(indexConfig: CypherMap): VectorIndexConfig {
 export function fulltextConfig(indexConfig: CypherMap): FulltextIndexConfig {
   const analyzer = indexConfig['fulltext.analyzer'] ?? DEFAULT_FULLTEXT_ANALYZER;
   if (typeof analyzer !== 'string' || fulltextAnalyzer(analyzer) === undefined) {
-    throw argumentError(
+    throw new CypherArgumentError(
       `'fulltext.analyzer' must be the name of an available analyzer (db.index.fulltext.listAvailableAnalyzers), got ${shown(analyzer)}`,
     );
   }
   const eventuallyConsistent = indexConfig['fulltext.eventually_consistent'] ?? false;
   if (typeof eventuallyConsistent !== 'boolean') {
-    throw argumentError(
+    throw new CypherArgumentError(
       `'fulltext.eventually_consistent' must be a boolean, got ${shown(eventuallyConsistent)}`,
     );
   }

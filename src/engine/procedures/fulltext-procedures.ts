@@ -1,4 +1,4 @@
-import { DatabaseError, Status } from '../../errors/index.js';
+import { CypherArgumentError } from '../../errors/index.js';
 import type { ExecutionContext, ProcedureDefinition } from '../../execution/index.js';
 import {
   fulltextAnalyzer,
@@ -7,10 +7,6 @@ import {
   type FulltextAnalyzer,
 } from '../../storage/index.js';
 import { typeName, type CypherMap, type CypherValue } from '../../values/index.js';
-
-function argumentError(message: string): DatabaseError {
-  return new DatabaseError(Status.ArgumentError, message);
-}
 
 /** What a query's `options` map may hold: `skip`, `limit` (non-negative integers) and `analyzer`. */
 interface QueryOptions {
@@ -23,21 +19,25 @@ function count(options: CypherMap, key: 'skip' | 'limit'): number | undefined {
   const value = options[key];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'bigint' || value < 0n)
-    throw argumentError(`The '${key}' option must be a non-negative INTEGER, got ${typeName(value)}`);
+    throw new CypherArgumentError(
+      `The '${key}' option must be a non-negative INTEGER, got ${typeName(value)}`,
+    );
   return Number(value);
 }
 
 function queryOptions(value: CypherValue | undefined): QueryOptions {
   if (value === undefined || value === null) return { skip: 0, limit: Infinity, analyzer: undefined };
   if (typeof value !== 'object' || Array.isArray(value) || value.constructor !== Object)
-    throw argumentError(`The options must be a MAP, got ${typeName(value)}`);
+    throw new CypherArgumentError(`The options must be a MAP, got ${typeName(value)}`);
   const options = value as CypherMap;
   const name = options['analyzer'];
   let analyzer: FulltextAnalyzer | undefined;
   if (name !== undefined && name !== null) {
     analyzer = typeof name === 'string' ? fulltextAnalyzer(name) : undefined;
     if (analyzer === undefined)
-      throw argumentError(`No such fulltext analyzer: ${typeof name === 'string' ? name : typeName(name)}`);
+      throw new CypherArgumentError(
+        `No such fulltext analyzer: ${typeof name === 'string' ? name : typeName(name)}`,
+      );
   }
   return { skip: count(options, 'skip') ?? 0, limit: count(options, 'limit') ?? Infinity, analyzer };
 }
@@ -45,8 +45,8 @@ function queryOptions(value: CypherValue | undefined): QueryOptions {
 /** The entities of a FULLTEXT index matching a Lucene query, best first, as procedure rows. */
 function query(entity: EntityKind, args: readonly CypherValue[], context: ExecutionContext): CypherMap[] {
   const [indexName = null, text = null, options] = args;
-  if (typeof indexName !== 'string') throw argumentError('The index name must be a STRING');
-  if (typeof text !== 'string') throw argumentError('The query must be a STRING');
+  if (typeof indexName !== 'string') throw new CypherArgumentError('The index name must be a STRING');
+  if (typeof text !== 'string') throw new CypherArgumentError('The query must be a STRING');
   const { skip, limit, analyzer } = queryOptions(options);
   const hits = context.tx.searchFulltext(indexName, entity, text, analyzer === undefined ? {} : { analyzer });
   const field = entity === 'NODE' ? 'node' : 'relationship';

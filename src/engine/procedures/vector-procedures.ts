@@ -1,4 +1,4 @@
-import { DatabaseError, Status } from '../../errors/index.js';
+import { CypherArgumentError, DatabaseError, Status } from '../../errors/index.js';
 import {
   cosineSimilarity,
   euclideanSimilarity,
@@ -11,10 +11,6 @@ import {
 } from '../../execution/index.js';
 import type { EntityKind, GraphStore, IndexDescriptor, VectorIndexConfig } from '../../storage/index.js';
 import { typeName, Vector, type CypherMap, type CypherValue } from '../../values/index.js';
-
-function argumentError(message: string): DatabaseError {
-  return new DatabaseError(Status.ArgumentError, message);
-}
 
 /**
  * The coordinates of a stored vector without copying where possible: a list of floats as it is, a VECTOR's
@@ -71,22 +67,22 @@ function nearest(
   const index = vectorIndex(store, args[0] ?? null, entity);
   const k = args[1];
   if (typeof k !== 'bigint' || k < 1n) {
-    throw argumentError(
+    throw new CypherArgumentError(
       `Invalid nearest neighbours count: ${typeof k === 'bigint' ? String(k) : typeName(k ?? null)}. Value must be greater than 0.`,
     );
   }
   const query = vectorCoordinates(args[2] ?? null);
   if (query === undefined)
-    throw argumentError('The query vector must be a LIST<INTEGER | FLOAT> or a VECTOR');
+    throw new CypherArgumentError('The query vector must be a LIST<INTEGER | FLOAT> or a VECTOR');
   const { dimensions, similarity } = index.vector;
   if (dimensions !== undefined && query.length !== dimensions) {
-    throw argumentError(
+    throw new CypherArgumentError(
       `Index query vector has ${String(query.length)} dimensions, but indexed vectors have ${String(dimensions)}.`,
     );
   }
   const score = similarity === 'COSINE' ? cosineSimilarity : euclideanSimilarity;
   if (similarity === 'COSINE' && cosineSimilarity(query, query) === null) {
-    throw argumentError(
+    throw new CypherArgumentError(
       'Index query vector is not valid for cosine similarity (a zero or non-finite vector).',
     );
   }
@@ -126,11 +122,12 @@ function setVectorProperty(
   const target = args[0] ?? null;
   const key = args[1];
   const isEntity = entity === 'NODE' ? target instanceof StoreNode : target instanceof StoreRelationship;
-  if (!isEntity) throw argumentError(`Expected a stored ${entity === 'NODE' ? 'node' : 'relationship'}`);
-  if (typeof key !== 'string') throw argumentError('The property key must be a string');
+  if (!isEntity)
+    throw new CypherArgumentError(`Expected a stored ${entity === 'NODE' ? 'node' : 'relationship'}`);
+  if (typeof key !== 'string') throw new CypherArgumentError('The property key must be a string');
   const vector = vectorCoordinates(args[2] ?? null);
   if (vector === undefined || vector.length === 0 || vector.some((value) => !Number.isFinite(value))) {
-    throw argumentError('The vector must be a non-empty LIST<INTEGER | FLOAT> of finite numbers');
+    throw new CypherArgumentError('The vector must be a non-empty LIST<INTEGER | FLOAT> of finite numbers');
   }
   writeProperty(context, { entity, id: (target as StoreNode | StoreRelationship).ref }, key, vector);
   return [];
