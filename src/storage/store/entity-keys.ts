@@ -58,6 +58,12 @@ export function indexNodeLabel(
 
 /** Inserts every key of an entity version into `index` (a FULLTEXT index's entries repeat harmlessly). */
 function insertKeys(index: PropertyIndex, id: number, properties: PropertyMap | undefined): void {
+  // The write path: one key, without a callback, for every index but FULLTEXT.
+  if (index.analyzer === undefined) {
+    const key = index.keyOf(properties);
+    if (key !== undefined) index.entries.insert(key, id);
+    return;
+  }
   index.forEachKey(properties, (key) => {
     index.entries.insert(key, id);
   });
