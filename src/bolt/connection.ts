@@ -203,8 +203,8 @@ export class BoltConnection implements ChannelListener {
     if (open === null) return;
     open.machine.receiveBatch(() => {
       try {
-        open.decoder.push(bytes, (body) => {
-          const { tag, fields } = open.reader.read(body);
+        open.decoder.push(bytes, (body, start, end) => {
+          const { tag, fields } = open.reader.read(body, start, end);
           // RESET (0x0F in every version) interrupts at once; a stream blocked on a congested channel must
           // see the interrupt now, not after the slow reader has caught up.
           if (tag === RESET_TAG) open.output.releaseWaiters();

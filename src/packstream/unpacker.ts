@@ -28,6 +28,7 @@ import {
   UUID,
   UUID_BYTES,
 } from './markers.js';
+import { cachedKey, MAX_KEY_BYTES, rememberKey } from './key-cache.js';
 import { Structure } from './structure.js';
 import { decodeUtf8, type BufferViewSource } from './utf8-decode.js';
 
@@ -115,7 +116,8 @@ export class Unpacker implements BufferViewSource {
   }
 
   private setInput(bytes: Uint8Array, offset: number): void {
-    invariant(Number.isInteger(offset) && offset >= 0, `Invalid PackStream offset ${offset}`);
+    // Not `invariant(…, \`…${offset}\`)`: the message would be built on every call, failing or not.
+    if (!(offset >= 0 && Number.isInteger(offset))) invariant(false, `Invalid PackStream offset ${offset}`);
     if (bytes !== this.bytes) {
       this.bytes = bytes;
       this.dataView = undefined;
@@ -259,8 +261,8 @@ export class Unpacker implements BufferViewSource {
     if (at >= this.end) throw this.unexpectedEnd(at);
     const marker = this.bytes[at] ?? 0;
     this.position = at + 1;
-    if (marker >> 4 === 0x8) return this.readString(marker & 0x0f, at);
-    if (marker === STRING_8) return this.readString(this.readUint8(), at);
+    if (marker >> 4 === 0x8) return this.readKey(marker & 0x0f, at);
+    if (marker === STRING_8) return this.readKey(this.readUint8(), at);
     if (marker === STRING_16) return this.readString(this.readUint16(), at);
     if (marker === STRING_32) return this.readString(this.readUint32(), at);
     throw new PackStreamError(
@@ -268,6 +270,18 @@ export class Unpacker implements BufferViewSource {
       `Map key at offset ${at} is not a string (marker 0x${marker.toString(16).toUpperCase()})`,
       at,
     );
+  }
+
+  /** A short map key: from the key cache when seen before (see key-cache.ts). */
+  private readKey(size: number, at: number): string {
+    const start = this.position;
+    if (size > MAX_KEY_BYTES || size > this.end - start) return this.readString(size, at);
+    const cached = cachedKey(this.bytes, start, size);
+    if (cached !== undefined) {
+      this.position = start + size;
+      return cached;
+    }
+    return rememberKey(this.readString(size, at), this.bytes, start, size);
   }
 
   private readStruct(fieldCount: number, depth: number, at: number): unknown {

@@ -49,7 +49,8 @@ export class RecordingOutput implements BoltOutput {
       this.appendFramed = (bytes) => {
         if (this.start >= 0) throw new Error('appendFramed() while a message is open');
         // Records are recorded one by one, as if each had been written with beginMessage/endMessage.
-        decoder.push(bytes, (body) => {
+        decoder.push(bytes, (framed, start, end) => {
+          const body = framed.subarray(start, end);
           this.packer.writeRaw(body);
           this.responses.push(this.decode(body.slice()));
         });

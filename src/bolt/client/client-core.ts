@@ -233,8 +233,8 @@ export class BoltClientCore {
   /** Bytes received before the client took over the stream (after the handshake). */
   protected receive(bytes: Uint8Array): void {
     try {
-      this.decoder.push(bytes, (body) => {
-        this.dispatch(this.reader.read(body));
+      this.decoder.push(bytes, (body, start, end) => {
+        this.dispatch(this.reader.read(body, start, end));
       });
     } catch (error) {
       this.failAll(new ProtocolError('The server sent undecodable data', { cause: error }));

@@ -33,11 +33,17 @@ export class MessageReader {
   }
 
   /**
-   * Decodes a message body.
+   * Decodes a message body, `bytes[start, end)` (default: all of `bytes`). Offsets in errors count from
+   * the body's start.
    * @throws PackStreamError (`Request.InvalidFormat`) when the body is not exactly one structure, and
    * whatever the hydration throws for a value structure it refuses
    */
-  read(body: Uint8Array): MessageStruct {
+  read(bytes: Uint8Array, start = 0, end = bytes.length): MessageStruct {
+    // A plain Uint8Array view: half the cost of a Node Buffer's `subarray`, made for every request.
+    const body =
+      start === 0 && end === bytes.length
+        ? bytes
+        : new Uint8Array(bytes.buffer, bytes.byteOffset + start, end - start);
     const unpacker = this.unpacker;
     const { tag, fieldCount } = unpacker.readStructHeader(body, 0);
     const fields: unknown[] = [];

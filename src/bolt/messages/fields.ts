@@ -67,43 +67,69 @@ export function entry(map: CypherMap, key: string): unknown {
 
 /** An optional string entry. */
 export function readString(map: CypherMap, key: string, where: string): string | null {
-  const value = entry(map, key);
-  if (value === undefined) return null;
+  return asString(entry(map, key), key, where);
+}
+
+/** An optional map entry. */
+export function readMap(map: CypherMap, key: string, where: string): CypherMap | null {
+  return asMap(entry(map, key), key, where);
+}
+
+/** An optional integer entry. */
+export function readInteger(map: CypherMap, key: string, where: string): bigint | null {
+  return asInteger(entry(map, key), key, where);
+}
+
+/** An optional list-of-strings entry. */
+export function readStringList(map: CypherMap, key: string, where: string): readonly string[] | null {
+  return asStringList(entry(map, key), key, where);
+}
+
+/*
+ * The checks of the `read…` functions on a value already looked up (`undefined` and `null` read as
+ * absent), for decoders that walk a map's keys once instead of probing for each key.
+ */
+
+/** The value of `key` as an optional string. */
+export function asString(value: unknown, key: string, where: string): string | null {
+  if (value === undefined || value === null) return null;
   if (typeof value !== 'string') {
     throw new ProtocolError(`Expected "${key}" in ${where} to be a string, got ${describeType(value)}`);
   }
   return value;
 }
 
-/** An optional map entry. */
-export function readMap(map: CypherMap, key: string, where: string): CypherMap | null {
-  const value = entry(map, key);
-  if (value === undefined) return null;
+/** The value of `key` as an optional map. */
+export function asMap(value: unknown, key: string, where: string): CypherMap | null {
+  if (value === undefined || value === null) return null;
   if (!isMap(value))
     throw new ProtocolError(`Expected "${key}" in ${where} to be a map, got ${describeType(value)}`);
   return value;
 }
 
-/** An optional integer entry. */
-export function readInteger(map: CypherMap, key: string, where: string): bigint | null {
-  const value = entry(map, key);
-  if (value === undefined) return null;
+/** The value of `key` as an optional integer. */
+export function asInteger(value: unknown, key: string, where: string): bigint | null {
+  if (value === undefined || value === null) return null;
   if (typeof value !== 'bigint') {
     throw new ProtocolError(`Expected "${key}" in ${where} to be an integer, got ${describeType(value)}`);
   }
   return value;
 }
 
-/** An optional list-of-strings entry. */
-export function readStringList(map: CypherMap, key: string, where: string): readonly string[] | null {
-  const value = entry(map, key);
-  if (value === undefined) return null;
-  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+/** The value of `key` as an optional list of strings. */
+export function asStringList(value: unknown, key: string, where: string): readonly string[] | null {
+  if (value === undefined || value === null) return null;
+  if (!Array.isArray(value) || !isStringList(value)) {
     throw new ProtocolError(
       `Expected "${key}" in ${where} to be a list of strings, got ${describeType(value)}`,
     );
   }
-  return value;
+  return value as readonly string[];
+}
+
+function isStringList(list: readonly unknown[]): boolean {
+  for (const item of list) if (typeof item !== 'string') return false;
+  return true;
 }
 
 /** A map whose values must all be strings (routing contexts). */

@@ -1,6 +1,6 @@
 import { ProtocolError } from '../../errors/index.js';
 import type { CypherMap } from '../../values/index.js';
-import { readString, readStringList } from './fields.js';
+import { asString, asStringList } from './fields.js';
 import type { MinimumSeverity, NotificationConfig } from './request.js';
 
 /** No notification settings: everything inherits. */
@@ -18,14 +18,39 @@ const SEVERITIES: readonly string[] = ['OFF', 'WARNING', 'INFORMATION'];
  * @throws ProtocolError (Request.Invalid) for a wrong type or an unknown severity
  */
 export function decodeNotificationConfig(map: CypherMap, where: string): NotificationConfig {
-  const severity = readString(map, 'notifications_minimum_severity', where);
+  return notificationConfig(map[SEVERITY_KEY], map[CLASSIFICATIONS_KEY], map[CATEGORIES_KEY], where, (key) =>
+    Object.hasOwn(map, key),
+  );
+}
+
+const everyKey = (): boolean => true;
+
+export const SEVERITY_KEY = 'notifications_minimum_severity';
+export const CLASSIFICATIONS_KEY = 'notifications_disabled_classifications';
+export const CATEGORIES_KEY = 'notifications_disabled_categories';
+
+/**
+ * The notification filter from the values of its three keys (`undefined` when absent). `isOwn` tells
+ * whether a key is the map's own (inherited names such as `constructor` are not keys); a caller that
+ * walked the map's own keys passes nothing.
+ */
+export function notificationConfig(
+  severityValue: unknown,
+  classificationsValue: unknown,
+  categoriesValue: unknown,
+  where: string,
+  isOwn: (key: string) => boolean = everyKey,
+): NotificationConfig {
+  const severity = isOwn(SEVERITY_KEY) ? asString(severityValue, SEVERITY_KEY, where) : null;
   if (severity !== null && !SEVERITIES.includes(severity)) {
     throw new ProtocolError(
       `Expected "notifications_minimum_severity" in ${where} to be one of OFF, WARNING, INFORMATION, got "${severity}"`,
     );
   }
-  const classifications = readStringList(map, 'notifications_disabled_classifications', where);
-  const categories = readStringList(map, 'notifications_disabled_categories', where);
+  const classifications = isOwn(CLASSIFICATIONS_KEY)
+    ? asStringList(classificationsValue, CLASSIFICATIONS_KEY, where)
+    : null;
+  const categories = isOwn(CATEGORIES_KEY) ? asStringList(categoriesValue, CATEGORIES_KEY, where) : null;
   const disabled = classifications ?? categories;
   if (severity === null && disabled === null) return INHERITED_NOTIFICATIONS;
   return { minimumSeverity: severity as MinimumSeverity | null, disabledClassifications: disabled };

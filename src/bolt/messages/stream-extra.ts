@@ -15,7 +15,7 @@ export interface StreamExtra {
  */
 export function decodeStreamExtra(message: 'PULL' | 'DISCARD', fields: readonly unknown[]): StreamExtra {
   expectFieldCount(message, fields, 1);
-  const where = `${message} extra`;
+  const where = message === 'PULL' ? 'PULL extra' : 'DISCARD extra';
   const extra = expectMapField(message, 'extra', fields[0]);
   const n = readInteger(extra, 'n', where);
   if (n === null) throw new ProtocolError(`Expected "n" in ${where}: it is required`);

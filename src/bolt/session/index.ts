@@ -10,6 +10,11 @@ export { ReadAhead, READ_AHEAD_MAX_BYTES, type DetachedWriter, type TakeOutcome 
 export { OpenTransaction } from './open-transaction.js';
 export { QueryStatement, PseudoStatement, type OpenResult } from './statement.js';
 export { writeRunSuccess, type RunSuccess } from './run-success.js';
-export { writeHasMoreSuccess, writePseudoSuccess, writeSummarySuccess } from './summary-success.js';
+export {
+  writeHasMoreSuccess,
+  writePseudoSuccess,
+  writeSummarySuccess,
+  type SummarySuccess,
+} from './summary-success.js';
 export { effectiveNotificationFilter, filterNotifications } from './notifications.js';
 export { toTransactionRequest } from './transaction-request.js';

@@ -35,9 +35,9 @@ function statement(queryResult: QueryResult, commitsOnEnd = true): QueryStatemen
 /** The first value of each record in framed RECORD bytes. */
 function firstValues(bytes: Uint8Array): CypherValue[] {
   const values: CypherValue[] = [];
-  new ChunkDecoder().push(bytes, (body) => {
+  new ChunkDecoder().push(bytes, (body, start) => {
     // B1 71 92 <int> …: the ints here are small enough for one byte.
-    values.push(BigInt(body[3] ?? 0));
+    values.push(BigInt(body[start + 3] ?? 0));
   });
   return values;
 }

@@ -2,8 +2,9 @@ import type { Packer } from '../../packstream/index.js';
 import { writeSuccessHeader } from '../messages/success.js';
 import type { BoltVersionDescriptor } from '../versions/index.js';
 
-/** What RUN's SUCCESS reports. */
+/** What RUN's SUCCESS reports, in the negotiated version's words. */
 export interface RunSuccess {
+  readonly descriptor: BoltVersionDescriptor;
   readonly fields: readonly string[];
   /** Milliseconds until the result was available (`t_first` / `result_available_after`). */
   readonly firstMs: number;
@@ -17,11 +18,8 @@ export interface RunSuccess {
  * Writes RUN's SUCCESS `{fields, t_first | result_available_after, qid?, db?}` directly with the packer
  * (one per query: no metadata object is built).
  */
-export function writeRunSuccess(
-  packer: Packer,
-  descriptor: BoltVersionDescriptor,
-  success: RunSuccess,
-): void {
+export function writeRunSuccess(packer: Packer, success: RunSuccess): void {
+  const descriptor = success.descriptor;
   const qid = descriptor.multipleResults ? success.qid : null;
   const db = descriptor.dbInBeginAndRun ? success.db : null;
   writeSuccessHeader(packer, 2 + (qid === null ? 0 : 1) + (db === null ? 0 : 1));

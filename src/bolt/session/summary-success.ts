@@ -24,19 +24,23 @@ export function writePseudoSuccess(packer: Packer, bookmark: string | null): voi
   writeSuccess(packer, bookmark === null ? {} : { bookmark });
 }
 
+/** What the final SUCCESS of a consumed result reports. */
+export interface SummarySuccess {
+  readonly descriptor: BoltVersionDescriptor;
+  readonly statement: QueryStatement;
+  readonly summary: ResultSummary;
+  /** The auto-commit transaction's bookmark, else `null`. */
+  readonly bookmark: string | null;
+}
+
 /**
  * Writes the final SUCCESS of a consumed result (bolt-spec-digest §6.9): `bookmark` (auto-commit),
  * `type`, `t_last`/`result_consumed_after`, `db` (4.0+), `stats` (if anything changed), `plan`/`profile`,
  * and `notifications` (≤ 5.4, when there are any) or `statuses` (5.6+, always with the outcome status).
  * The common keys are written directly; the rare nested ones go through `packValue`.
  */
-export function writeSummarySuccess(
-  packer: Packer,
-  descriptor: BoltVersionDescriptor,
-  statement: QueryStatement,
-  summary: ResultSummary,
-  bookmark: string | null,
-): void {
+export function writeSummarySuccess(packer: Packer, success: SummarySuccess): void {
+  const { descriptor, statement, summary, bookmark } = success;
   const stats = toStatsMetadata(summary.counters);
   const notifications = filterNotifications(summary.notifications ?? [], statement.notifications);
   const legacyNotifications = descriptor.notifications === 'notifications' && notifications.length > 0;

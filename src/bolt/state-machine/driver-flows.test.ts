@@ -50,7 +50,8 @@ class ChunkedOutput implements BoltOutput {
 /** Feeds chunked client bytes through the chunk decoder and the unpacker into the machine. */
 function feed(machine: BoltStateMachine, decoder: ChunkDecoder, hex: string): void {
   const unpacker = new Unpacker();
-  decoder.push(fromHex(hex), (message) => {
+  decoder.push(fromHex(hex), (bytes, start, end) => {
+    const message = bytes.subarray(start, end);
     const header = unpacker.readStructHeader(message);
     const fields: unknown[] = [];
     for (let index = 0; index < header.fieldCount; index++)

@@ -203,7 +203,7 @@ export class BoltStateMachine {
     }
     if (outer || this.draining || this.head >= this.queue.length) return;
     this.draining = true;
-    void this.drain();
+    this.drain();
   }
 
   /** Whether every queued request has been processed and the output flushed. */
@@ -242,7 +242,9 @@ export class BoltStateMachine {
     const filling = readAhead.fill(streaming, () => this.context.now());
     if (filling === undefined) return;
     this.draining = true;
-    void filling.then(() => this.drain());
+    void filling.then(() => {
+      this.drain();
+    });
   }
 
   /** `<INTERRUPT>`: only meaningful once authenticated (before, RESET simply fails and closes). */
@@ -262,37 +264,72 @@ export class BoltStateMachine {
     // A microtask, so that every request of one socket read is queued (and a RESET among them has raised
     // its interrupt) before the first is processed.
     queueMicrotask(() => {
-      void this.drain();
+      this.drain();
     });
   }
 
-  private async drain(): Promise<void> {
+  /**
+   * Processes the queued requests in order, then settles the output. It runs synchronously while every
+   * step answers at once (the usual case: no promise, no microtask); from the first step that returns a
+   * promise it goes on once that settles ({@link drainAfter}).
+   */
+  private drain(): void {
     try {
       while (this.head < this.queue.length) {
         const item = this.queue[this.head++];
         if (item === undefined) break;
         if (this.currentState === 'DEFUNCT') continue;
         const processing = this.process(item);
-        if (processing !== undefined) await processing;
+        if (processing !== undefined) {
+          this.drainAfter(processing, 'requests');
+          return;
+        }
         // Back-pressure per request: pipelined small PULLs must not pile up output while the client is not
         // reading; between requests nothing is written unless the output asks for a pause.
         const writable = this.output.whenWritable?.();
-        if (writable !== undefined) await writable;
+        if (writable !== undefined) {
+          this.drainAfter(writable, 'requests');
+          return;
+        }
       }
       this.queue = [];
       this.head = 0;
       if (!this.outputClosed) {
         const flushed = this.output.settle === undefined ? this.output.flush() : this.output.settle();
-        if (flushed !== undefined) await flushed;
+        if (flushed !== undefined) {
+          this.drainAfter(flushed, 'end');
+          return;
+        }
       }
     } catch (error) {
-      // Only the output can fail here (handlers' errors become FAILUREs): the connection is gone.
-      this.onUnexpectedError(error);
-      this.outputClosed = true;
-      this.session.terminateAll();
-      await this.session.closeAll(this.onUnexpectedError);
-      this.setState('DEFUNCT', '<DISCONNECT>');
+      void this.drainFailed(error);
+      return;
     }
+    this.drainEnded();
+  }
+
+  /** Goes on draining once `pending` settles: with the next request, or with the end of the drain. */
+  private drainAfter(pending: Promise<void>, then: 'requests' | 'end'): void {
+    pending.then(
+      () => {
+        if (then === 'requests') this.drain();
+        else this.drainEnded();
+      },
+      (error: unknown) => this.drainFailed(error),
+    );
+  }
+
+  /** Only the output can fail a drain (handlers' errors become FAILUREs): the connection is gone. */
+  private async drainFailed(error: unknown): Promise<void> {
+    this.onUnexpectedError(error);
+    this.outputClosed = true;
+    this.session.terminateAll();
+    await this.session.closeAll(this.onUnexpectedError);
+    this.setState('DEFUNCT', '<DISCONNECT>');
+    this.drainEnded();
+  }
+
+  private drainEnded(): void {
     if (this.currentState === 'DEFUNCT' && !this.outputClosed) {
       this.outputClosed = true;
       this.output.close();
@@ -300,7 +337,7 @@ export class BoltStateMachine {
     if (this.head < this.queue.length) {
       // Requests that arrived during the final flush.
       queueMicrotask(() => {
-        void this.drain();
+        this.drain();
       });
       return;
     }
@@ -314,11 +351,9 @@ export class BoltStateMachine {
   private process(item: QueueItem): void | Promise<void> {
     switch (item.type) {
       case 'message':
-        return this.dispatch(item.message.kind, () => runHandler(this.context, item.message));
+        return this.dispatch(item.message.kind, item.message, undefined);
       case 'invalid':
-        return this.dispatch(item.kind, () => {
-          throw item.error;
-        });
+        return this.dispatch(item.kind, null, item.error);
       case 'fatal':
         return this.fail(item.error, 'DEFUNCT', '<INVALID>');
       case 'disconnected':
@@ -338,7 +373,15 @@ export class BoltStateMachine {
     return closing.then(then);
   }
 
-  private dispatch(kind: RequestKind, run: () => MaybePromise<BoltState>): void | Promise<void> {
+  /**
+   * Applies the transition table to a request: runs its handler (`message`), or, for a request whose
+   * fields did not decode (`message` null), fails with `invalid` where the table would have run it.
+   */
+  private dispatch(
+    kind: RequestKind,
+    message: RequestMessage | null,
+    invalid: unknown,
+  ): void | Promise<void> {
     const state = this.currentState;
     const outcome: Outcome | undefined = this.transitions.get(state)?.get(kind);
     const streamEndedByReset = this.streamEndedByReset;
@@ -377,7 +420,8 @@ export class BoltStateMachine {
       case 'handle': {
         let next: MaybePromise<BoltState>;
         try {
-          next = run();
+          if (message === null) throw invalid;
+          next = runHandler(this.context, message);
         } catch (error) {
           return this.fail(error, outcome.onFailure, kind);
         }
@@ -413,7 +457,8 @@ export class BoltStateMachine {
     kind: RequestKind,
   ): void | Promise<void> {
     try {
-      invariant(outcome.onSuccess.includes(next), `${kind} in ${state} may not lead to ${next}`);
+      // The message is built only when the check fails: this runs for every request.
+      if (!outcome.onSuccess.includes(next)) invariant(false, `${kind} in ${state} may not lead to ${next}`);
     } catch (error) {
       return this.fail(error, outcome.onFailure, kind);
     }
@@ -451,10 +496,10 @@ export class BoltStateMachine {
   ): HandlerContext {
     const output = this.output;
     const packer: Packer = output.packer;
-    const respond = (write: (packer: Packer) => void): void => {
+    const respond = (write: (packer: Packer, arg: never) => void, arg?: unknown): void => {
       output.beginMessage();
       try {
-        write(packer);
+        write(packer, arg as never);
       } catch (error) {
         output.discardMessage();
         throw error;

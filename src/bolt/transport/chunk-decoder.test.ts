@@ -31,7 +31,8 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
 function decodeAll(pieces: readonly Uint8Array[], options?: ChunkDecoderOptions): string[] {
   const decoder = new ChunkDecoder(options);
   const messages: string[] = [];
-  for (const piece of pieces) decoder.push(piece, (message) => messages.push(toHex(message)));
+  for (const piece of pieces)
+    decoder.push(piece, (bytes, start, end) => messages.push(toHex(bytes.subarray(start, end))));
   assert.ok(decoder.isIdle, 'the stream ends between messages');
   return messages;
 }
@@ -78,7 +79,7 @@ test('NOOP chunks before, between and after messages are skipped', () => {
 test('a single-chunk message inside one push is handed out without copying', () => {
   const input = fromHex('00 02 b0 0f 00 00 00 04 b1 71 91 01 00 00');
   const seen: Uint8Array[] = [];
-  new ChunkDecoder().push(input, (message) => seen.push(message));
+  new ChunkDecoder().push(input, (bytes, start, end) => seen.push(bytes.subarray(start, end)));
   assert.equal(seen.length, 2);
   for (const message of seen) assert.equal(message.buffer, input.buffer);
   assert.equal(seen[1]?.byteOffset, 8);
@@ -88,10 +89,10 @@ test('a message split over pushes is assembled into a fresh buffer', () => {
   const input = fromHex('00 04 b1 71 91 01 00 00');
   const seen: Uint8Array[] = [];
   const decoder = new ChunkDecoder();
-  decoder.push(input.subarray(0, 4), (message) => seen.push(message));
+  decoder.push(input.subarray(0, 4), (bytes, start, end) => seen.push(bytes.subarray(start, end)));
   assert.equal(decoder.bufferedBytes, 2);
   assert.equal(decoder.isIdle, false);
-  decoder.push(input.subarray(4), (message) => seen.push(message));
+  decoder.push(input.subarray(4), (bytes, start, end) => seen.push(bytes.subarray(start, end)));
   assert.equal(toHex(seen[0]!), 'b1 71 91 01');
   assert.equal(decoder.bufferedBytes, 0);
 });
@@ -101,7 +102,7 @@ test('messages of 65 535 and 65 536 bytes decode whole', () => {
     const body = Uint8Array.from({ length: size }, (_, index) => (index * 7) & 0xff);
     const framed = frame(body);
     const seen: Uint8Array[] = [];
-    new ChunkDecoder().push(framed, (message) => seen.push(message));
+    new ChunkDecoder().push(framed, (bytes, start, end) => seen.push(bytes.subarray(start, end)));
     assert.equal(seen.length, 1);
     assert.deepEqual(seen[0], body);
     assert.equal(framed.length, size + 2 * Math.ceil(size / 0xffff) + 2);
@@ -111,7 +112,9 @@ test('messages of 65 535 and 65 536 bytes decode whole', () => {
 test('a message over the size limit fails with InvalidFormat when its chunk header arrives', () => {
   const decoder = new ChunkDecoder({ maxMessageBytes: 10 });
   const received: string[] = [];
-  decoder.push(frame(new Uint8Array(10).fill(1)), (message) => received.push(toHex(message)));
+  decoder.push(frame(new Uint8Array(10).fill(1)), (bytes, start, end) =>
+    received.push(toHex(bytes.subarray(start, end))),
+  );
   assert.equal(received.length, 1, 'exactly at the limit is accepted');
   const push = (): void => {
     // 6 + 5 bytes: the second header already makes the message too large, before its data arrives.

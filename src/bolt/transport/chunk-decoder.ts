@@ -22,24 +22,32 @@ export interface ChunkDecoderOptions {
   readonly maxMessageBytes?: number;
 }
 
-/** Receives each complete message body (the PackStream bytes of one message, without chunk headers). */
-export type MessageSink = (message: Uint8Array) => void;
+/**
+ * Receives each complete message body (the PackStream bytes of one message, without chunk headers) as
+ * `bytes[start, end)`: a range, not a view, so that no view object is made per message.
+ */
+export type MessageSink = (bytes: Uint8Array, start: number, end: number) => void;
 
 /**
  * Turns a byte stream split at arbitrary points into message bodies.
  *
- * Zero-copy: a message that arrived as one chunk is handed out as a `subarray` of the pushed buffer, even
- * when its end marker comes in a later push; a message of several chunks or split over pushes is copied
- * once into a fresh buffer. So the caller must not mutate a pushed buffer afterwards (Node gives each
- * socket read a fresh Buffer, which is what makes this safe).
+ * Zero-copy: a message that arrived as one chunk is handed out as a range of the pushed buffer (the
+ * common case: a driver's request inside one socket read), even when its end marker comes in a later
+ * push; a message of several chunks or split over pushes is copied once into a fresh buffer. So the caller
+ * must not mutate a pushed buffer afterwards (Node gives each socket read a fresh Buffer, which is what
+ * makes this safe).
  */
 export class ChunkDecoder {
   private state: DechunkState = 'READ_CHUNK_SIZE';
   /** The first byte of a chunk header split across pushes, or -1. */
   private pendingSizeByte = -1;
   private chunkRemaining = 0;
-  /** Views of the current message's data, in order. */
-  private readonly parts: Uint8Array[] = [];
+  /** The current message's first part: `firstBytes[firstStart, firstEnd)` (`firstBytes` null: none). */
+  private firstBytes: Uint8Array | null = null;
+  private firstStart = 0;
+  private firstEnd = 0;
+  /** Views of its further parts, in order (rare: several chunks, or a message split over pushes). */
+  private readonly moreParts: Uint8Array[] = [];
   private messageLength = 0;
   private readonly maxMessageBytes: number;
   private failure: ProtocolError | null = null;
@@ -88,20 +96,18 @@ export class ChunkDecoder {
           continue;
         }
         // Check before reading the chunk so we never hold more than the limit.
-        if (this.messageLength + size > this.maxMessageBytes) {
-          this.state = 'FAILED';
-          this.parts.length = 0;
-          this.failure = new ProtocolError(
-            `Bolt message of at least ${this.messageLength + size} bytes exceeds the limit of ${this.maxMessageBytes} bytes`,
-            { status: Status.RequestInvalidFormat },
-          );
-          throw this.failure;
-        }
+        if (this.messageLength + size > this.maxMessageBytes) this.fail(this.messageLength + size);
         this.chunkRemaining = size;
         this.state = 'READ_CHUNK_DATA';
       }
       const take = Math.min(this.chunkRemaining, end - position);
-      this.parts.push(bytes.subarray(position, position + take));
+      if (this.firstBytes === null) {
+        this.firstBytes = bytes;
+        this.firstStart = position;
+        this.firstEnd = position + take;
+      } else {
+        this.moreParts.push(bytes.subarray(position, position + take));
+      }
       this.messageLength += take;
       this.chunkRemaining -= take;
       position += take;
@@ -109,17 +115,45 @@ export class ChunkDecoder {
     }
   }
 
-  private emit(onMessage: MessageSink): void {
-    const message = this.parts.length === 1 ? (this.parts[0] ?? new Uint8Array(0)) : this.assemble();
-    this.parts.length = 0;
-    this.messageLength = 0;
-    onMessage(message);
+  private fail(length: number): never {
+    this.state = 'FAILED';
+    // The parts are let go; `bufferedBytes` still tells how much had been accepted.
+    this.firstBytes = null;
+    this.moreParts.length = 0;
+    this.failure = new ProtocolError(
+      `Bolt message of at least ${length} bytes exceeds the limit of ${this.maxMessageBytes} bytes`,
+      { status: Status.RequestInvalidFormat },
+    );
+    throw this.failure;
   }
 
-  private assemble(): Uint8Array {
+  private emit(onMessage: MessageSink): void {
+    const first = this.firstBytes;
+    if (first === null) return;
+    if (this.moreParts.length === 0) {
+      const start = this.firstStart;
+      const end = this.firstEnd;
+      this.firstBytes = null;
+      this.messageLength = 0;
+      onMessage(first, start, end);
+      return;
+    }
+    const message = this.assemble(first);
+    this.dropMessage();
+    onMessage(message, 0, message.length);
+  }
+
+  private dropMessage(): void {
+    this.firstBytes = null;
+    if (this.moreParts.length > 0) this.moreParts.length = 0;
+    this.messageLength = 0;
+  }
+
+  private assemble(first: Uint8Array): Uint8Array {
     const message = new Uint8Array(this.messageLength);
-    let offset = 0;
-    for (const part of this.parts) {
+    message.set(first.subarray(this.firstStart, this.firstEnd), 0);
+    let offset = this.firstEnd - this.firstStart;
+    for (const part of this.moreParts) {
       message.set(part, offset);
       offset += part.length;
     }

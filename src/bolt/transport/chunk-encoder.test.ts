@@ -14,7 +14,7 @@ function messageOf(hex: string): unknown {
 
 function decodeFrames(bytes: Uint8Array): Uint8Array[] {
   const messages: Uint8Array[] = [];
-  new ChunkDecoder().push(bytes, (message) => messages.push(message.slice()));
+  new ChunkDecoder().push(bytes, (bytes, start, end) => messages.push(bytes.slice(start, end)));
   return messages;
 }
 

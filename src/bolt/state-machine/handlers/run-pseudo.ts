@@ -69,8 +69,12 @@ export async function runPseudoStatement(
       break;
   }
   session.streaming = new PseudoStatement(bookmark);
-  context.respond((packer) => {
-    writeRunSuccess(packer, context.descriptor, { fields: [], firstMs: 0, qid: null, db: null });
+  context.respond(writeRunSuccess, {
+    descriptor: context.descriptor,
+    fields: [],
+    firstMs: 0,
+    qid: null,
+    db: null,
   });
   return 'STREAMING';
 }
