@@ -49,6 +49,8 @@ export class BoltConnection implements ChannelListener {
   private inputPaused = false;
   /** The reply to the latest read waits for the end of the event loop's turn (see ReplyTiming). */
   private deferReply = false;
+  /** The bytes of the read being decoded. */
+  private input: Uint8Array = NO_BYTES;
   private readonly timers = new ConnectionTimers();
 
   constructor(channel: ByteChannel, options: BoltConnectionOptions) {
@@ -201,26 +203,37 @@ export class BoltConnection implements ChannelListener {
   private receiveMessages(bytes: Uint8Array): void {
     const open = this.open;
     if (open === null) return;
-    open.machine.receiveBatch(() => {
-      try {
-        open.decoder.push(bytes, (body, start, end) => {
-          const { tag, fields } = open.reader.read(body, start, end);
-          // RESET (0x0F in every version) interrupts at once; a stream blocked on a congested channel must
-          // see the interrupt now, not after the slow reader has caught up.
-          if (tag === RESET_TAG) open.output.releaseWaiters();
-          open.machine.receive(tag, fields);
-          this.queuedSinceIdle++;
-        });
-      } catch (error) {
-        // Broken framing, PackStream or structures: the machine answers FAILURE in turn and closes. The
-        // rest of the input cannot be trusted, so nothing more is read.
-        this.inputBroken = true;
-        this.channel.pause();
-        open.machine.receiveUndecodable(error);
-      }
-    });
+    this.input = bytes;
+    open.machine.receiveBatch(this.decodeInput);
+    this.input = NO_BYTES;
     this.afterReceive(open);
   }
+
+  /** Hands every message of {@link input} to the machine (one closure per connection, not per read). */
+  private readonly decodeInput = (): void => {
+    const open = this.open;
+    if (open === null) return;
+    try {
+      open.decoder.push(this.input, this.receiveMessage);
+    } catch (error) {
+      // Broken framing, PackStream or structures: the machine answers FAILURE in turn and closes. The
+      // rest of the input cannot be trusted, so nothing more is read.
+      this.inputBroken = true;
+      this.channel.pause();
+      open.machine.receiveUndecodable(error);
+    }
+  };
+
+  private readonly receiveMessage = (body: Uint8Array, start: number, end: number): void => {
+    const open = this.open;
+    if (open === null) return;
+    const { tag, fields } = open.reader.read(body, start, end);
+    // RESET (0x0F in every version) interrupts at once; a stream blocked on a congested channel must
+    // see the interrupt now, not after the slow reader has caught up.
+    if (tag === RESET_TAG) open.output.releaseWaiters();
+    open.machine.receive(tag, fields);
+    this.queuedSinceIdle++;
+  };
 
   private afterReceive(open: OpenSession): void {
     if (this.waitingForIdle) {
@@ -343,6 +356,7 @@ export class BoltConnection implements ChannelListener {
 }
 
 const RESET_TAG = 0x0f;
+const NO_BYTES = new Uint8Array(0);
 
 /** How long a closed connection waits for the peer to close its side before the channel is destroyed. */
 const CLOSE_GRACE_MS = 5000;

@@ -65,6 +65,8 @@ export class Unpacker implements BufferViewSource {
   private dataView: DataView | undefined;
   private nodeBuffer: Buffer | undefined;
   private position = 0;
+  /** Where the input starts in `bytes`: offsets in errors and in {@link offset} count from here. */
+  private base = 0;
   private end = 0;
   private readonly maxStringBytes: number;
   private readonly maxBytesLength: number;
@@ -87,9 +89,9 @@ export class Unpacker implements BufferViewSource {
     this.readUuid = options.readUuid;
   }
 
-  /** Position in the last input right after the last value or header read. */
+  /** Position in the last input (from where it starts) right after the last value or header read. */
   get offset(): number {
-    return this.position;
+    return this.position - this.base;
   }
 
   /** Reads exactly one value starting at `offset`; afterwards {@link offset} points past it. */
@@ -104,13 +106,37 @@ export class Unpacker implements BufferViewSource {
    */
   readStructHeader(bytes: Uint8Array, offset = 0): StructHeader {
     this.setInput(bytes, offset);
+    return this.readHeader();
+  }
+
+  /**
+   * Reads the header of a structure that fills `bytes[start, end)` (a message body inside a larger read,
+   * without a view of it): offsets, in {@link offset} and in errors, count from `start`. Its fields are
+   * then read with {@link unpackNext}.
+   */
+  readStructHeaderIn(bytes: Uint8Array, start: number, end: number): StructHeader {
+    if (!(start >= 0 && start <= end && end <= bytes.length && Number.isInteger(start))) {
+      invariant(false, `Invalid PackStream range ${start}…${end} of ${bytes.length} bytes`);
+    }
+    this.setInput(bytes, start);
+    this.base = start;
+    this.end = end;
+    return this.readHeader();
+  }
+
+  /** Reads the value at {@link offset} in the current input (after {@link readStructHeaderIn}). */
+  unpackNext(): unknown {
+    return this.readValue(0);
+  }
+
+  private readHeader(): StructHeader {
     const at = this.position;
     const marker = this.readByte();
     let fieldCount: number;
     if (marker >> 4 === 0xb) fieldCount = marker & 0x0f;
     else if (marker === STRUCT_8) fieldCount = this.readUint8();
     else if (marker === STRUCT_16) fieldCount = this.readUint16();
-    else throw new PackStreamError('INVALID_STRUCTURE', `Expected a structure at offset ${at}`, at);
+    else throw this.invalidStructure(`Expected a structure at offset ${at - this.base}`, at);
     const tag = this.readStructTag(fieldCount, at);
     return { fieldCount, tag };
   }
@@ -123,6 +149,7 @@ export class Unpacker implements BufferViewSource {
       this.dataView = undefined;
       this.nodeBuffer = undefined;
     }
+    this.base = 0;
     this.end = bytes.length;
     this.position = offset;
   }
@@ -202,24 +229,28 @@ export class Unpacker implements BufferViewSource {
           copy.set(this.bytes.subarray(start, start + UUID_BYTES));
           return this.readUuid(copy);
         }
-        throw new PackStreamError('RESERVED_MARKER', `Reserved marker 0xE0 at offset ${at}`, at);
+        throw new PackStreamError(
+          'RESERVED_MARKER',
+          `Reserved marker 0xE0 at offset ${at - this.base}`,
+          at - this.base,
+        );
       default:
         throw new PackStreamError(
           'RESERVED_MARKER',
-          `Reserved marker 0x${marker.toString(16).toUpperCase()} at offset ${at}`,
-          at,
+          `Reserved marker 0x${marker.toString(16).toUpperCase()} at offset ${at - this.base}`,
+          at - this.base,
         );
     }
   }
 
   private readString(size: number, at: number): string {
-    if (size > this.maxStringBytes) throw sizeLimit('String', size, this.maxStringBytes, at);
+    if (size > this.maxStringBytes) throw sizeLimit('String', size, this.maxStringBytes, at - this.base);
     const start = this.advance(size);
-    return decodeUtf8(this.bytes, this, start, start + size);
+    return decodeUtf8(this.bytes, this, start, start + size, start - this.base);
   }
 
   private readBytes(size: number, at: number): Uint8Array {
-    if (size > this.maxBytesLength) throw sizeLimit('Byte array', size, this.maxBytesLength, at);
+    if (size > this.maxBytesLength) throw sizeLimit('Byte array', size, this.maxBytesLength, at - this.base);
     const start = this.advance(size);
     // Not `bytes.slice()`: on a Node Buffer input that returns a view sharing memory, not a copy.
     const copy = new Uint8Array(size);
@@ -229,7 +260,7 @@ export class Unpacker implements BufferViewSource {
 
   private readList(size: number, depth: number, at: number): unknown[] {
     this.checkDepth(depth, at);
-    if (size > this.maxListLength) throw sizeLimit('List', size, this.maxListLength, at);
+    if (size > this.maxListLength) throw sizeLimit('List', size, this.maxListLength, at - this.base);
     // Every item takes at least one byte: refuse a count the input cannot hold before allocating.
     if (size > this.end - this.position) throw this.unexpectedEnd(at);
     const list = new Array<unknown>(size);
@@ -239,7 +270,7 @@ export class Unpacker implements BufferViewSource {
 
   private readMap(size: number, depth: number, at: number): Record<string, unknown> {
     this.checkDepth(depth, at);
-    if (size > this.maxMapEntries) throw sizeLimit('Map', size, this.maxMapEntries, at);
+    if (size > this.maxMapEntries) throw sizeLimit('Map', size, this.maxMapEntries, at - this.base);
     if (size * 2 > this.end - this.position) throw this.unexpectedEnd(at);
     const map: Record<string, unknown> = {};
     for (let index = 0; index < size; index++) {
@@ -267,8 +298,8 @@ export class Unpacker implements BufferViewSource {
     if (marker === STRING_32) return this.readString(this.readUint32(), at);
     throw new PackStreamError(
       'INVALID_MAP_KEY',
-      `Map key at offset ${at} is not a string (marker 0x${marker.toString(16).toUpperCase()})`,
-      at,
+      `Map key at offset ${at - this.base} is not a string (marker 0x${marker.toString(16).toUpperCase()})`,
+      at - this.base,
     );
   }
 
@@ -294,12 +325,12 @@ export class Unpacker implements BufferViewSource {
 
   private readStructTag(fieldCount: number, at: number): number {
     if (fieldCount > this.maxStructFields) {
-      throw sizeLimit('Structure', fieldCount, this.maxStructFields, at);
+      throw sizeLimit('Structure', fieldCount, this.maxStructFields, at - this.base);
     }
     if (fieldCount + 1 > this.end - this.position) throw this.unexpectedEnd(at);
     const tag = this.readUint8();
     if (tag > STRUCT_TAG_MAX) {
-      throw new PackStreamError('INVALID_STRUCTURE', `Structure tag ${tag} at offset ${at} is above 127`, at);
+      throw this.invalidStructure(`Structure tag ${tag} at offset ${at - this.base} is above 127`, at);
     }
     return tag;
   }
@@ -308,8 +339,8 @@ export class Unpacker implements BufferViewSource {
     if (depth >= this.maxDepth) {
       throw new PackStreamError(
         'DEPTH_LIMIT',
-        `Value nested deeper than ${this.maxDepth} at offset ${at}`,
-        at,
+        `Value nested deeper than ${this.maxDepth} at offset ${at - this.base}`,
+        at - this.base,
       );
     }
   }
@@ -355,11 +386,16 @@ export class Unpacker implements BufferViewSource {
   }
 
   private unexpectedEnd(at: number): PackStreamError {
+    const offset = at - this.base;
     return new PackStreamError(
       'UNEXPECTED_END',
-      `PackStream input ends inside the value at offset ${at}`,
-      at,
+      `PackStream input ends inside the value at offset ${offset}`,
+      offset,
     );
+  }
+
+  private invalidStructure(message: string, at: number): PackStreamError {
+    return new PackStreamError('INVALID_STRUCTURE', message, at - this.base);
   }
 }
 

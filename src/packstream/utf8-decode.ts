@@ -30,30 +30,39 @@ export interface BufferViewSource {
 
 /**
  * Decodes `bytes[start, end)` as UTF-8.
- * @throws PackStreamError `INVALID_UTF8` (with `start` as offset) for malformed input.
+ * @throws PackStreamError `INVALID_UTF8` (with `errorOffset`, by default `start`, as offset) for
+ * malformed input.
  */
-export function decodeUtf8(bytes: Uint8Array, source: BufferViewSource, start: number, end: number): string {
+export function decodeUtf8(
+  bytes: Uint8Array,
+  source: BufferViewSource,
+  start: number,
+  end: number,
+  errorOffset = start,
+): string {
   if (end - start <= SHORT_STRING_MAX) {
     let high = 0;
     for (let index = start; index < end; index++) high |= bytes[index] ?? 0;
-    return high < 0x80 ? shortAscii(bytes, start, end) : decodeNonAscii(bytes, start, end);
+    return high < 0x80 ? shortAscii(bytes, start, end) : decodeNonAscii(bytes, start, end, errorOffset);
   }
   if (isAscii(bytes.subarray(start, end))) return source.bufferView().toString('latin1', start, end);
-  return decodeNonAscii(bytes, start, end);
+  return decodeNonAscii(bytes, start, end, errorOffset);
 }
 
-function decodeNonAscii(bytes: Uint8Array, start: number, end: number): string {
-  if (end - start > SCRATCH_UNITS || !LITTLE_ENDIAN) return decodeWithTextDecoder(bytes, start, end);
+function decodeNonAscii(bytes: Uint8Array, start: number, end: number, errorOffset: number): string {
+  if (end - start > SCRATCH_UNITS || !LITTLE_ENDIAN) {
+    return decodeWithTextDecoder(bytes, start, end, errorOffset);
+  }
   const units = transcode(bytes, start, end);
-  if (units < 0) throw invalidUtf8(start);
+  if (units < 0) throw invalidUtf8(errorOffset);
   return scratchBytes.toString('utf16le', 0, units * 2);
 }
 
-function decodeWithTextDecoder(bytes: Uint8Array, start: number, end: number): string {
+function decodeWithTextDecoder(bytes: Uint8Array, start: number, end: number, errorOffset: number): string {
   try {
     return strictDecoder.decode(bytes.subarray(start, end));
   } catch {
-    throw invalidUtf8(start);
+    throw invalidUtf8(errorOffset);
   }
 }
 

@@ -1,5 +1,6 @@
 import { GqlStatus, renderGqlDescription } from '../../errors/index.js';
 import type { Notification, NotificationFilter } from '../backend.js';
+import { INHERITED_NOTIFICATIONS } from '../messages/notification-config.js';
 import type { NotificationConfig } from '../messages/request.js';
 import { encode } from '../../packstream/index.js';
 
@@ -8,11 +9,18 @@ import { encode } from '../../packstream/index.js';
  * `notifications` maps (≤ 5.4) and GQL status objects (5.6+), which always start with the outcome status.
  */
 
+/** No filter: what a request gets when neither it nor HELLO set one (the usual case, shared). */
+const NO_FILTER: NotificationFilter = Object.freeze({
+  minimumSeverity: null,
+  disabledClassifications: Object.freeze([]),
+});
+
 /** RUN/BEGIN settings override HELLO's; `null` inherits. */
 export function effectiveNotificationFilter(
   connection: NotificationConfig,
   request: NotificationConfig,
 ): NotificationFilter {
+  if (request === INHERITED_NOTIFICATIONS && connection === INHERITED_NOTIFICATIONS) return NO_FILTER;
   return {
     minimumSeverity: request.minimumSeverity ?? connection.minimumSeverity,
     disabledClassifications: request.disabledClassifications ?? connection.disabledClassifications ?? [],
@@ -105,21 +113,16 @@ export function outcomeStatus(fieldCount: number, recordCount: number): Record<s
   };
 }
 
-/** The three outcome statuses, PackStream-encoded once each (a summary without notifications sends one). */
-const ENCODED_OUTCOMES = new Map<string, Uint8Array>();
+/** The three outcome statuses (no fields, records, no records), PackStream-encoded on first use. */
+const ENCODED_OUTCOMES: (Uint8Array | undefined)[] = [undefined, undefined, undefined];
 
 /**
  * {@link outcomeStatus} as PackStream bytes (a map), encoded on first use: the same bytes `packValue` writes
  * for it, without building and packing the nested maps for every query.
  */
 export function encodedOutcomeStatus(fieldCount: number, recordCount: number): Uint8Array {
-  const key = fieldCount === 0 ? 'no fields' : recordCount > 0 ? 'records' : 'no records';
-  let bytes = ENCODED_OUTCOMES.get(key);
-  if (bytes === undefined) {
-    bytes = encode(outcomeStatus(fieldCount, recordCount));
-    ENCODED_OUTCOMES.set(key, bytes);
-  }
-  return bytes;
+  const index = fieldCount === 0 ? 0 : recordCount > 0 ? 1 : 2;
+  return (ENCODED_OUTCOMES[index] ??= encode(outcomeStatus(fieldCount, recordCount)));
 }
 
 /** Presentation rank of a GQLSTATUS class: no data, then warnings, then success, then information. */

@@ -1,6 +1,8 @@
 import type { Packer } from '../../packstream/index.js';
-import type { ResultSummary } from '../backend.js';
+import type { QueryType, ResultSummary } from '../backend.js';
+import { InternalError } from '../../errors/index.js';
 import { writeSuccess, writeSuccessHeader } from '../messages/success.js';
+import { encodedPart } from './encoded-parts.js';
 import type { BoltVersionDescriptor } from '../versions/index.js';
 import {
   encodedOutcomeStatus,
@@ -53,17 +55,13 @@ export function writeSummarySuccess(packer: Packer, success: SummarySuccess): vo
     (summary.plan === undefined ? 0 : 1) +
     (summary.profile === undefined ? 0 : 1) +
     (legacyNotifications || statuses ? 1 : 0);
-  writeSuccessHeader(packer, entries);
-  if (bookmark !== null) {
-    packer.packString('bookmark');
-    packer.packString(bookmark);
-  }
-  packer.packString('type');
-  packer.packString(summary.queryType);
-  packer.packString(descriptor.timing.last);
+  // Headers and keys are copied as encoded runs (see encoded-parts.ts); only the values are packed.
+  packer.writeRaw(headerOf(entries, bookmark !== null));
+  if (bookmark !== null) packer.packString(bookmark);
+  packer.writeRaw(typeAndTimingOf(summary.queryType, descriptor.timing.last));
   packer.packInteger(Math.round(statement.streamingMs));
   if (descriptor.dbInSummary) {
-    packer.packString('db');
+    packer.writeRaw(DB_KEY);
     packer.packString(statement.transaction.database);
   }
   if (stats !== undefined) {
@@ -86,11 +84,63 @@ export function writeSummarySuccess(packer: Packer, success: SummarySuccess): vo
     const fieldCount = statement.result.fields.length;
     if (notifications.length === 0) {
       // The common case: the outcome alone, whose bytes are a constant.
-      packer.writeListHeader(1);
+      packer.writeRaw(LIST_OF_ONE);
       packer.writeRaw(encodedOutcomeStatus(fieldCount, summary.recordCount));
     } else {
       const outcome = outcomeStatus(fieldCount, summary.recordCount);
       packer.packValue(orderedStatuses(outcome, notifications));
     }
   }
+}
+
+const DB_KEY = encodedPart((packer) => {
+  packer.packString('db');
+});
+const LIST_OF_ONE = encodedPart((packer) => {
+  packer.writeListHeader(1);
+});
+
+/** SUCCESS and map headers, then the `bookmark` key when there is one, by entry count (encoded on use). */
+const HEADERS: (Uint8Array | undefined)[] = [];
+
+function headerOf(entries: number, withBookmark: boolean): Uint8Array {
+  const index = entries * 2 + (withBookmark ? 1 : 0);
+  return (HEADERS[index] ??= encodedPart((packer) => {
+    writeSuccessHeader(packer, entries);
+    if (withBookmark) packer.packString('bookmark');
+  }));
+}
+
+/** `type`, a query type and the timing key, for each query type (in {@link typeIndex} order). */
+function typeAndTimingParts(timingKey: string): readonly Uint8Array[] {
+  return (['r', 'w', 'rw', 's'] as const).map((type) =>
+    encodedPart((packer) => {
+      packer.packString('type');
+      packer.packString(type);
+      packer.packString(timingKey);
+    }),
+  );
+}
+
+const TYPE_AND_T_LAST = typeAndTimingParts('t_last');
+const TYPE_AND_CONSUMED_AFTER = typeAndTimingParts('result_consumed_after');
+
+function typeIndex(queryType: QueryType): number {
+  switch (queryType) {
+    case 'r':
+      return 0;
+    case 'w':
+      return 1;
+    case 'rw':
+      return 2;
+    case 's':
+      return 3;
+  }
+}
+
+function typeAndTimingOf(queryType: QueryType, timingKey: 'result_consumed_after' | 't_last'): Uint8Array {
+  const parts = timingKey === 't_last' ? TYPE_AND_T_LAST : TYPE_AND_CONSUMED_AFTER;
+  const part = parts[typeIndex(queryType)];
+  if (part === undefined) throw new InternalError(`No encoded query type ${queryType}`);
+  return part;
 }
