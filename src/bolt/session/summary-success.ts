@@ -1,5 +1,5 @@
 import type { Packer } from '../../packstream/index.js';
-import type { QueryType, ResultSummary } from '../backend.js';
+import type { Notification, QueryType, ResultSummary } from '../backend.js';
 import { InternalError } from '../../errors/index.js';
 import { writeSuccess, writeSuccessHeader } from '../messages/success.js';
 import { encodedPart } from './encoded-parts.js';
@@ -44,7 +44,7 @@ export interface SummarySuccess {
 export function writeSummarySuccess(packer: Packer, success: SummarySuccess): void {
   const { descriptor, statement, summary, bookmark } = success;
   const stats = toStatsMetadata(summary.counters);
-  const notifications = filterNotifications(summary.notifications ?? [], statement.notifications);
+  const notifications = filterNotifications(summary.notifications ?? NONE, statement.notifications);
   const legacyNotifications = descriptor.notifications === 'notifications' && notifications.length > 0;
   const statuses = descriptor.notifications === 'statuses';
   const entries =
@@ -92,6 +92,8 @@ export function writeSummarySuccess(packer: Packer, success: SummarySuccess): vo
     }
   }
 }
+
+const NONE: readonly Notification[] = [];
 
 const DB_KEY = encodedPart((packer) => {
   packer.packString('db');

@@ -139,6 +139,17 @@ test('a single chunk over the limit fails before any of its data is kept', () =>
   assert.equal(decoder.bufferedBytes, 0);
 });
 
+test('a whole single-chunk message over the limit inside one read fails too, after the ones before it', () => {
+  const decoder = new ChunkDecoder({ maxMessageBytes: 4 });
+  const received: string[] = [];
+  assert.throws(() => {
+    decoder.push(fromHex('00 02 b0 0f 00 00 00 05 01 02 03 04 05 00 00'), (bytes, start, end) =>
+      received.push(toHex(bytes.subarray(start, end))),
+    );
+  }, ProtocolError);
+  assert.deepEqual(received, ['b0 0f']);
+});
+
 test('random message sequences with NOOPs, chunk sizes and splits decode to the same bodies', () => {
   const message = fc.record({
     body: fc.uint8Array({ minLength: 1, maxLength: 300 }),

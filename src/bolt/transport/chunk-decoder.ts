@@ -76,7 +76,7 @@ export class ChunkDecoder {
   push(bytes: Uint8Array, onMessage: MessageSink): void {
     if (this.failure !== null) throw this.failure;
     const end = bytes.length;
-    let position = 0;
+    let position = this.isIdle ? this.pushWhole(bytes, onMessage) : 0;
     while (position < end) {
       if (this.state === 'READ_CHUNK_SIZE') {
         let size: number;
@@ -113,6 +113,29 @@ export class ChunkDecoder {
       position += take;
       if (this.chunkRemaining === 0) this.state = 'READ_CHUNK_SIZE';
     }
+  }
+
+  /**
+   * The usual case first: messages of one chunk each, wholly inside `bytes`, handed out with no state kept
+   * between them. Returns where the general path takes over (anything else: a message of several chunks,
+   * one cut off by the end of the read, a chunk over the size limit).
+   */
+  private pushWhole(bytes: Uint8Array, onMessage: MessageSink): number {
+    const end = bytes.length;
+    let position = 0;
+    while (position + 2 <= end) {
+      const size = ((bytes[position] ?? 0) << 8) | (bytes[position + 1] ?? 0);
+      if (size === 0) {
+        position += 2; // a NOOP between messages
+        continue;
+      }
+      const bodyEnd = position + 2 + size;
+      if (bodyEnd + 2 > end || bytes[bodyEnd] !== 0 || bytes[bodyEnd + 1] !== 0) break;
+      if (size > this.maxMessageBytes) break;
+      position = bodyEnd + 2;
+      onMessage(bytes, bodyEnd - size, bodyEnd);
+    }
+    return position;
   }
 
   private fail(length: number): never {
