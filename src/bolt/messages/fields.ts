@@ -60,9 +60,10 @@ export function expectStringListField(message: string, field: string, value: unk
 
 /** The value under `key`, or `undefined` when the key is absent; `null` values read as absent too. */
 export function entry(map: CypherMap, key: string): unknown {
-  if (!Object.hasOwn(map, key)) return undefined;
   const value = map[key];
-  return value === null ? undefined : value;
+  // Ownership is checked only for a value that is there: most optional keys are absent.
+  if (value === undefined || value === null || !Object.hasOwn(map, key)) return undefined;
+  return value;
 }
 
 /** An optional string entry. */

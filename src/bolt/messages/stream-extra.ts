@@ -19,9 +19,16 @@ export function decodeStreamExtra(message: 'PULL' | 'DISCARD', fields: readonly 
   const extra = expectMapField(message, 'extra', fields[0]);
   const n = readInteger(extra, 'n', where);
   if (n === null) throw new ProtocolError(`Expected "n" in ${where}: it is required`);
-  if (n !== -1n && n < 1n)
+  // Compared as numbers: clamping beyond 2^53 keeps every comparison here as it is, and a BigInt literal
+  // such as `-1n` costs an operation each time it is evaluated.
+  const count = toSafeNumber(n);
+  if (count !== -1 && count < 1) {
     throw new ProtocolError(`Expected "n" in ${where} to be -1 or at least 1, got ${n}`);
-  const qid = readInteger(extra, 'qid', where) ?? -1n;
-  if (qid < -1n) throw new ProtocolError(`Expected "qid" in ${where} to be -1 or at least 0, got ${qid}`);
-  return { n: toSafeNumber(n), qid: toSafeNumber(qid) };
+  }
+  const qidValue = readInteger(extra, 'qid', where);
+  const qid = qidValue === null ? -1 : toSafeNumber(qidValue);
+  if (qid < -1) {
+    throw new ProtocolError(`Expected "qid" in ${where} to be -1 or at least 0, got ${String(qidValue)}`);
+  }
+  return { n: count, qid };
 }

@@ -19,3 +19,19 @@ export function writeSuccessHeader(packer: Packer, entryCount: number): void {
   packer.writeStructHeader(1, RESPONSE_TAG.SUCCESS);
   packer.writeMapHeader(entryCount);
 }
+
+/** Writes `SUCCESS {}`. */
+export function writeEmptySuccess(packer: Packer): void {
+  writeSuccessHeader(packer, 0);
+}
+
+/** Writes `SUCCESS {bookmark}` (COMMIT's reply), or `SUCCESS {}` without a bookmark. */
+export function writeBookmarkSuccess(packer: Packer, bookmark: string | null): void {
+  if (bookmark === null) {
+    writeSuccessHeader(packer, 0);
+    return;
+  }
+  writeSuccessHeader(packer, 1);
+  packer.packString('bookmark');
+  packer.packString(bookmark);
+}

@@ -1,7 +1,7 @@
 import type { Packer } from '../../packstream/index.js';
 import type { Notification, QueryType, ResultSummary } from '../backend.js';
 import { InternalError } from '../../errors/index.js';
-import { writeSuccess, writeSuccessHeader } from '../messages/success.js';
+import { writeBookmarkSuccess, writeSuccessHeader } from '../messages/success.js';
 import { encodedPart } from './encoded-parts.js';
 import type { BoltVersionDescriptor } from '../versions/index.js';
 import {
@@ -23,7 +23,7 @@ export function writeHasMoreSuccess(packer: Packer): void {
 
 /** Writes the SUCCESS of a Bolt 1/2 pseudo statement's PULL_ALL/DISCARD_ALL: `{}` or `{bookmark}`. */
 export function writePseudoSuccess(packer: Packer, bookmark: string | null): void {
-  writeSuccess(packer, bookmark === null ? {} : { bookmark });
+  writeBookmarkSuccess(packer, bookmark);
 }
 
 /** What the final SUCCESS of a consumed result reports. */
@@ -102,8 +102,11 @@ const LIST_OF_ONE = encodedPart((packer) => {
   packer.writeListHeader(1);
 });
 
-/** SUCCESS and map headers, then the `bookmark` key when there is one, by entry count (encoded on use). */
-const HEADERS: (Uint8Array | undefined)[] = [];
+/**
+ * SUCCESS and map headers, then the `bookmark` key when there is one, by entry count (encoded on use; a
+ * summary has at most 8 entries). Filled with `undefined` up front: a sparse array is read the slow way.
+ */
+const HEADERS: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(32).fill(undefined);
 
 function headerOf(entries: number, withBookmark: boolean): Uint8Array {
   const index = entries * 2 + (withBookmark ? 1 : 0);

@@ -1,8 +1,9 @@
 import { invariant } from '../../../errors/index.js';
-import { writeSuccess } from '../../messages/success.js';
+import { writeBookmarkSuccess } from '../../messages/success.js';
 import type { MaybePromise } from '../../backend.js';
+import type { OpenTransaction } from '../../session/open-transaction.js';
 import type { HandlerContext } from '../context.js';
-import { andThen } from '../maybe-promise.js';
+import { isPromise } from '../maybe-promise.js';
 import type { QueryStatement } from '../../session/statement.js';
 import type { BoltState } from '../states.js';
 
@@ -12,19 +13,25 @@ import type { BoltState } from '../states.js';
  * would, so that a committed transaction contains all the writes its queries asked for.
  */
 export function handleCommit(context: HandlerContext): MaybePromise<BoltState> {
-  const session = context.session;
-  const transaction = session.transaction;
+  const transaction = context.session.transaction;
   invariant(transaction !== null, 'COMMIT without an open transaction');
-  const open = transaction.hasOpenResults ? transaction.takeOpenStatements() : [];
-  return andThen(discardAll(open, 0), () =>
-    andThen(transaction.backend.commit(), (bookmark) => {
-      session.transaction = null;
-      context.respond((packer) => {
-        writeSuccess(packer, { bookmark });
-      });
-      return 'READY';
-    }),
-  );
+  if (transaction.hasOpenResults) {
+    const discarded = discardAll(transaction.takeOpenStatements(), 0);
+    if (discarded !== undefined) return discarded.then(() => commit(context, transaction));
+  }
+  return commit(context, transaction);
+}
+
+function commit(context: HandlerContext, transaction: OpenTransaction): MaybePromise<BoltState> {
+  const committed = transaction.backend.commit();
+  if (isPromise(committed)) return committed.then((bookmark) => committedWith(context, bookmark));
+  return committedWith(context, committed);
+}
+
+function committedWith(context: HandlerContext, bookmark: string): BoltState {
+  context.session.transaction = null;
+  context.respond(writeBookmarkSuccess, bookmark);
+  return 'READY';
 }
 
 /** Executes the open results from `from` on to their end, one after the other. */
