@@ -21,6 +21,9 @@ export function describeType(value: unknown): string {
 /** Whether a decoded value is a PackStream map (a plain object). */
 export function isMap(value: unknown): value is CypherMap {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  // The usual case first: a plain object finds `Object` as its constructor (a decoded value is never a
+  // function, so an own `constructor` key cannot pass for it). `getPrototypeOf` is a runtime call.
+  if ((value as { readonly constructor?: unknown }).constructor === Object) return true;
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
 }
