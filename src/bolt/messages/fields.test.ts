@@ -9,7 +9,7 @@ test('isMap: decoded maps, whatever their keys, and nothing else', () => {
     assert.equal(isMap(decode(encode(map))), true, JSON.stringify(Object.keys(map)));
   }
   assert.equal(isMap(Object.create(null)), true);
-  for (const other of [
+  const others: readonly unknown[] = [
     null,
     1n,
     'map',
@@ -17,7 +17,8 @@ test('isMap: decoded maps, whatever their keys, and nothing else', () => {
     new Uint8Array(2),
     new Structure(0x4e, []),
     CypherDate.fromFields(2026, 11, 22),
-  ]) {
-    assert.equal(isMap(other), false, String(other));
-  }
+  ];
+  others.forEach((other, index) => {
+    assert.equal(isMap(other), false, `value ${index}`);
+  });
 });
