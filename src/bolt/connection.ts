@@ -3,6 +3,7 @@ import { createHydration, type Hydration } from './hydration/index.js';
 import { BoltStateMachine } from './state-machine/machine.js';
 import type { BoltState } from './state-machine/states.js';
 import { ChunkDecoder, ServerHandshake, type HandshakeStep } from './transport/index.js';
+import { readStreamRequest } from './messages/stream-request.js';
 import { getBoltVersion } from './versions/index.js';
 import {
   bindChannel,
@@ -187,6 +188,7 @@ export class BoltConnection implements ChannelListener {
       },
     });
     this.open = {
+      streamExtraMaps: isProtocolAtLeast(version, 4, 0),
       machine,
       output,
       decoder: new ChunkDecoder({ maxMessageBytes: settings.maxMessageBytes }),
@@ -227,12 +229,18 @@ export class BoltConnection implements ChannelListener {
   private readonly receiveMessage = (body: Uint8Array, start: number, end: number): void => {
     const open = this.open;
     if (open === null) return;
+    this.queuedSinceIdle++;
+    // PULL and DISCARD (4.0+, one per query) are read straight from their bytes when they are plain.
+    const stream = open.streamExtraMaps ? readStreamRequest(body, start, end) : null;
+    if (stream !== null) {
+      open.machine.receiveMessage(stream);
+      return;
+    }
     const { tag, fields } = open.reader.read(body, start, end);
     // RESET (0x0F in every version) interrupts at once; a stream blocked on a congested channel must
     // see the interrupt now, not after the slow reader has caught up.
     if (tag === RESET_TAG) open.output.releaseWaiters();
     open.machine.receive(tag, fields);
-    this.queuedSinceIdle++;
   };
 
   private afterReceive(open: OpenSession): void {
@@ -362,6 +370,8 @@ const NO_BYTES = new Uint8Array(0);
 const CLOSE_GRACE_MS = 5000;
 
 interface OpenSession {
+  /** PULL and DISCARD carry `{n, qid}` maps (4.0+). */
+  readonly streamExtraMaps: boolean;
   readonly machine: BoltStateMachine;
   readonly output: ChannelOutput;
   readonly decoder: ChunkDecoder;
