@@ -82,9 +82,8 @@ function readSmallInteger(reader: Reader): number | null {
   const size = marker === INT_8 ? 1 : marker === INT_16 ? 2 : marker === INT_32 ? 4 : 0;
   if (size === 0 || position + 1 + size > end) return null;
   let value = 0;
-  for (let index = 1; index <= size; index++) value = value * 256 + (bytes[position + index] ?? 0);
+  for (let index = 1; index <= size; index++) value = (value << 8) | (bytes[position + index] ?? 0);
   reader.position = position + 1 + size;
-  // Two's complement of the width read.
-  const bits = size * 8;
-  return value >= 2 ** (bits - 1) ? value - 2 ** bits : value;
+  // Two's complement of the width read (32 bits: `|` already gave the signed value).
+  return size === 1 ? (value << 24) >> 24 : size === 2 ? (value << 16) >> 16 : value;
 }

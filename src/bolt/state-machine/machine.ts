@@ -10,7 +10,7 @@ import type { RequestKind, RequestMessage } from '../messages/request.js';
 import { formatProtocolVersion, type ProtocolVersion } from '../protocol-version.js';
 import { ReadAhead } from '../session/read-ahead.js';
 import { BoltSession } from '../session/session.js';
-import type { BoltVersionDescriptor } from '../versions/index.js';
+import type { BoltVersionDescriptor, RequestSpec } from '../versions/index.js';
 import type { HandlerContext, MachineSettings } from './context.js';
 import { handleGoodbye } from './handlers/goodbye.js';
 import { runHandler } from './handlers/index.js';
@@ -64,6 +64,8 @@ type QueueItem =
   | { readonly type: 'disconnected' };
 
 const DEFAULT_PULL_BATCH_SIZE = 1000;
+/** Structure tags are 0…127 (the unpacker refuses larger ones). */
+const STRUCT_TAGS = 128;
 
 function isStreamRequest(kind: RequestKind): boolean {
   return kind === 'PULL' || kind === 'DISCARD' || kind === 'PULL_ALL' || kind === 'DISCARD_ALL';
@@ -90,6 +92,8 @@ export class BoltStateMachine {
   /** A RESET interrupted a streaming result: the client may still send that result one PULL or DISCARD. */
   private streamEndedByReset = false;
   private readonly transitions: TransitionLookup;
+  /** The version's requests by tag, as a dense array (the descriptor's record is a slow keyed lookup). */
+  private readonly requestSpecs: readonly (RequestSpec | undefined)[];
   /** The table's row for the current state (kept with it: one lookup per request instead of two). */
   private stateRow: ReadonlyMap<RequestKind, Outcome> | undefined;
   private readonly context: HandlerContext;
@@ -109,6 +113,8 @@ export class BoltStateMachine {
     this.currentState = options.version.initialState;
     this.transitions = transitionsFor(options.version.version);
     this.stateRow = this.transitions.get(this.currentState);
+    const requests = options.version.requests;
+    this.requestSpecs = Array.from({ length: STRUCT_TAGS }, (_, tag) => requests[tag]);
     this.onUnexpectedError = options.onUnexpectedError ?? (() => undefined);
     this.onTransition = options.onTransition;
     const settings: MachineSettings = {
@@ -147,7 +153,7 @@ export class BoltStateMachine {
    */
   receive(tag: number, fields: readonly unknown[]): void {
     if (this.currentState === 'DEFUNCT') return;
-    const spec = this.descriptor.requests[tag];
+    const spec = this.requestSpecs[tag];
     if (spec === undefined) {
       const name = formatProtocolVersion(this.descriptor.version);
       const hex = tag.toString(16).toUpperCase().padStart(2, '0');
