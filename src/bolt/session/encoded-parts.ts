@@ -15,3 +15,8 @@ export function encodedPart(write: (packer: Packer) => void): Uint8Array {
 }
 
 const scratch = new Packer({ initialCapacity: 256 });
+
+/** The `db` key, which RUN's SUCCESS (5.8+) and the summary (4.0+) both carry. */
+export const DB_KEY = encodedPart((packer) => {
+  packer.packString('db');
+});

@@ -1,6 +1,6 @@
 import type { Packer } from '../../packstream/index.js';
 import { writeSuccessHeader } from '../messages/success.js';
-import { encodedPart } from './encoded-parts.js';
+import { DB_KEY, encodedPart } from './encoded-parts.js';
 import type { BoltVersionDescriptor } from '../versions/index.js';
 
 /** What RUN's SUCCESS reports, in the negotiated version's words. */
@@ -39,9 +39,6 @@ export function writeRunSuccess(packer: Packer, success: RunSuccess): void {
 
 const QID_KEY = encodedPart((packer) => {
   packer.packString('qid');
-});
-const DB_KEY = encodedPart((packer) => {
-  packer.packString('db');
 });
 
 interface Prefix {

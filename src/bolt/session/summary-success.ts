@@ -2,7 +2,7 @@ import type { Packer } from '../../packstream/index.js';
 import type { Notification, QueryType, ResultSummary } from '../backend.js';
 import { InternalError } from '../../errors/index.js';
 import { writeBookmarkSuccess, writeSuccessHeader } from '../messages/success.js';
-import { encodedPart } from './encoded-parts.js';
+import { DB_KEY, encodedPart } from './encoded-parts.js';
 import type { BoltVersionDescriptor } from '../versions/index.js';
 import {
   encodedOutcomeStatus,
@@ -95,9 +95,6 @@ export function writeSummarySuccess(packer: Packer, success: SummarySuccess): vo
 
 const NONE: readonly Notification[] = [];
 
-const DB_KEY = encodedPart((packer) => {
-  packer.packString('db');
-});
 const LIST_OF_ONE = encodedPart((packer) => {
   packer.writeListHeader(1);
 });
